@@ -1,0 +1,44 @@
+// `pinbot serve`: runs the front ends whose credentials are set; with none set,
+// the local console. Configuration errors stop it with one line naming the variable.
+import { COMMANDS } from '../../commands/index.js';
+import { runConsole } from '../adapters/console/repl.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { createLogger } from './logger.js';
+import { createServices } from './services.js';
+
+export async function serve(): Promise<number> {
+  let config;
+  try {
+    loadDotEnv();
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`pinbot: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const platforms = [config.DISCORD_TOKEN ? 'Discord' : null, config.SLACK_BOT_TOKEN ? 'Slack' : null].filter(
+    (name): name is string => name !== null,
+  );
+  if (platforms.length > 0) {
+    process.stderr.write(
+      `pinbot: ${platforms.join(' and ')} credentials are set, but this build has no ${platforms.join('/')} adapter yet; unset them to use the console\n`,
+    );
+    return 2;
+  }
+  const services = await createServices(logger);
+  logger.debug({ topics: services.knowledge.topics().length }, 'console starting');
+  const stop = () => process.stdin.destroy();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await runConsole({
+    input: process.stdin,
+    output: process.stdout,
+    commands: COMMANDS,
+    context: { services, actor: { id: 'console', displayName: 'you', isModerator: true, platform: 'console' } },
+    style: { color: process.stdout.isTTY },
+  });
+  return 0;
+}

@@ -1,0 +1,78 @@
+// The ask use case: route a question, then answer from the entry or say honestly
+// why not. Shared by /pin ask, the CLI, auto-answer and the console.
+import { validateQuestion } from './input.js';
+import type { KnowledgeBase, Route } from './ports.js';
+import type { Reply, TopicLink } from './reply.js';
+import type { Level } from './topic.js';
+import { topicReply } from './topic-reply.js';
+
+export interface AskInput {
+  question: string;
+  level?: Level | undefined;
+}
+
+export interface AskOutcome {
+  route: Route;
+  reply: Reply;
+}
+
+export const DEFAULT_LEVEL: Level = 'practitioner';
+
+export function askQuestion(input: AskInput, knowledge: KnowledgeBase): AskOutcome {
+  const question = validateQuestion(input.question);
+  const route = knowledge.route(question);
+  const lookup = (id: string) => knowledge.get(id);
+  const topic = route.topic ? lookup(route.topic) : undefined;
+  if (topic) {
+    const reply = topicReply(topic, input.level ?? DEFAULT_LEVEL, lookup);
+    const alsoSee = route.alternatives.flatMap((id): TopicLink[] => {
+      const other = lookup(id);
+      return other ? [{ id: other.id, title: other.title }] : [];
+    });
+    if (alsoSee.length > 0) {
+      reply.blocks.push({ kind: 'topics', heading: 'Did you mean', topics: alsoSee, importance: 'extra' });
+    }
+    return { route, reply };
+  }
+  return { route, reply: abstainReply(route, knowledge) };
+}
+
+function abstainReply(route: Route, knowledge: KnowledgeBase): Reply {
+  const abstention = route.abstention ?? { reason: 'off-topic' as const };
+  const blocks: Reply['blocks'] = [];
+  switch (abstention.reason) {
+    case 'other-meaning':
+      blocks.push({
+        kind: 'text',
+        text: `That sounds like ${abstention.meaning}. I only know about Rust's \`Pin\`: keeping values such as futures at a fixed address in memory, so I will not guess at an answer.`,
+        importance: 'essential',
+      });
+      break;
+    case 'off-topic':
+      blocks.push({
+        kind: 'text',
+        text: "That does not look like a question about Rust pinning (`Pin`, `Unpin`, `pin!`, `Box::pin`, futures and `poll`), which is all I know about, so I will not guess.",
+        importance: 'essential',
+      });
+      break;
+    case 'not-confident': {
+      blocks.push({
+        kind: 'text',
+        text: "I am not confident I understood that question, and I would rather not guess. Could you rephrase it, or paste the code or the compiler error? These topics came closest:",
+        importance: 'essential',
+      });
+      const guesses = abstention.guesses.flatMap((id): TopicLink[] => {
+        const topic = knowledge.get(id);
+        return topic ? [{ id, title: topic.title }] : [];
+      });
+      if (guesses.length > 0) blocks.push({ kind: 'topics', heading: 'Closest topics', topics: guesses, importance: 'essential' });
+      break;
+    }
+  }
+  blocks.push({
+    kind: 'text',
+    text: 'Try `/pin help` for the list of topics, or `/pin check` with a code snippet.',
+    importance: 'useful',
+  });
+  return { tone: 'abstain', title: 'Not something I can answer', blocks, ephemeral: false };
+}
