@@ -13,7 +13,7 @@ const labeledSchema = z.object({
   expected: z.array(z.string()),
 });
 
-const file = process.argv[2] ?? fileURLToPath(new URL('../../shared/qa-examples/dev.jsonl', import.meta.url));
+const file = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? fileURLToPath(new URL('../../shared/qa-examples/dev.jsonl', import.meta.url));
 const verbose = process.argv.includes('--verbose');
 const cases = readFileSync(file, 'utf8')
   .split('\n')

@@ -1,19 +1,20 @@
 // `pinbot serve`: runs the front ends whose credentials are set; with none set,
 // the local console. Configuration errors stop it with one line naming the variable.
 import { COMMANDS } from '../../commands/index.js';
+import type { Io } from '../cli/cli.js';
 import { runConsole } from '../adapters/console/repl.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLogger } from './logger.js';
 import { createServices } from './services.js';
 
-export async function serve(): Promise<number> {
+export async function serve(io: Io): Promise<number> {
   let config;
   try {
     loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
-      process.stderr.write(`pinbot: ${error.message}\n`);
+      io.stderr.write(`pinbot: ${error.message}\n`);
       return 2;
     }
     throw error;
@@ -23,22 +24,25 @@ export async function serve(): Promise<number> {
     (name): name is string => name !== null,
   );
   if (platforms.length > 0) {
-    process.stderr.write(
+    io.stderr.write(
       `pinbot: ${platforms.join(' and ')} credentials are set, but this build has no ${platforms.join('/')} adapter yet; unset them to use the console\n`,
     );
     return 2;
   }
   const services = await createServices(logger);
   logger.debug({ topics: services.knowledge.topics().length }, 'console starting');
-  const stop = () => process.stdin.destroy();
+  // A clean shutdown: closing the input lets the console finish the reply in progress.
+  const stop = () => {
+    if ('destroy' in io.stdin && typeof io.stdin.destroy === 'function') io.stdin.destroy();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   await runConsole({
-    input: process.stdin,
-    output: process.stdout,
+    input: io.stdin,
+    output: io.stdout,
     commands: COMMANDS,
     context: { services, actor: { id: 'console', displayName: 'you', isModerator: true, platform: 'console' } },
-    style: { color: process.stdout.isTTY },
+    style: { color: io.color },
   });
   return 0;
 }

@@ -1,25 +1,34 @@
-// Reads JSON lines from stdin and writes one JSON line per input line, in order.
-// A bad line gets an error object on its own line; it never stops the stream.
+// Reads JSON lines and writes one JSON line per input line, in order. A bad line
+// gets an object with `error` on its own line; it never stops the stream.
 import { createInterface } from 'node:readline';
 import type { z } from 'zod';
 import { isUserError } from '../core/errors.js';
 
+interface Streams {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+}
+
 export async function forEachJsonLine<S extends z.ZodType>(
   schema: S,
+  io: Streams,
   handle: (line: z.infer<S>) => object,
-  input: NodeJS.ReadableStream = process.stdin,
-  output: NodeJS.WritableStream = process.stdout,
 ): Promise<void> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
   let number = 0;
   for await (const raw of lines) {
     number++;
     if (raw.trim().length === 0) continue;
-    output.write(`${JSON.stringify(answerLine(raw, number, schema, handle))}\n`);
+    io.stdout.write(`${JSON.stringify(answerLine(raw, number, schema, handle))}\n`);
   }
 }
 
-function answerLine<S extends z.ZodType>(raw: string, number: number, schema: S, handle: (line: z.infer<S>) => object): object {
+function answerLine<S extends z.ZodType>(
+  raw: string,
+  number: number,
+  schema: S,
+  handle: (line: z.infer<S>) => object,
+): object {
   let json: unknown;
   try {
     json = JSON.parse(raw);

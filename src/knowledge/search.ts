@@ -5,7 +5,8 @@
 import MiniSearch from 'minisearch';
 import type { Abstention, Route } from '../core/ports.js';
 import type { Topic } from './schema.js';
-import { hasRustPinEvidence, recogniseOtherMeaning } from './senses.js';
+import { TopicClassifier } from './classifier.js';
+import { evidenceOf, recogniseOtherMeaning, type Evidence } from './senses.js';
 import { tokenize } from './tokenize.js';
 
 interface IndexedDoc {
@@ -15,57 +16,86 @@ interface IndexedDoc {
   title: string;
   keywords: string;
   text: string;
+  levels: string;
 }
 
 export interface RouterOptions {
   /** Weight of the best-matching phrasing against the profile document. */
   phrasingWeight: number;
+  /** Weight of the second-best phrasing: agreement between phrasings is evidence too. */
+  secondPhrasingWeight: number;
   profileWeight: number;
+  /** Field boosts of the profile: title, keywords, short answer and analogy, level texts. */
+  boosts: { title: number; keywords: number; text: number; levels: number };
+  /** Weight of the naive Bayes posterior added to the BM25 score (scaled to the best hit). */
+  classifierWeight: number;
   /** Below this calibrated confidence the router abstains. */
   minConfidence: number;
 }
 
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   phrasingWeight: 1,
+  secondPhrasingWeight: 0.5,
   profileWeight: 0.6,
-  minConfidence: 0.35,
+  boosts: { title: 1.5, keywords: 2, text: 1, levels: 0.3 },
+  classifierWeight: 0.6,
+  minConfidence: 0.5,
 };
 
 export interface RankedTopic {
   id: string;
+  /** The fused ranking score. */
   score: number;
+  /** The BM25 part alone, on its raw scale (used to judge match strength). */
+  lexical: number;
 }
 
 export class Router {
   private readonly index: MiniSearch<IndexedDoc>;
+  private readonly classifier: TopicClassifier;
 
   constructor(
     topics: readonly Topic[],
     private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
   ) {
     this.index = new MiniSearch<IndexedDoc>({
-      fields: ['title', 'keywords', 'text'],
+      fields: ['title', 'keywords', 'text', 'levels'],
       storeFields: ['topic', 'kind'],
       tokenize,
       processTerm: (term) => term,
-      searchOptions: { boost: { keywords: 2, title: 1.5, text: 1 }, tokenize, processTerm: (term) => term },
+      searchOptions: { boost: options.boosts, tokenize, processTerm: (term) => term },
     });
     this.index.addAll(topics.flatMap(documentsOf));
+    this.classifier = new TopicClassifier(topics);
   }
 
   /** Topics ranked by combined score, best first. */
   rank(question: string): RankedTopic[] {
-    const best = new Map<string, { phrasing: number; profile: number }>();
+    const best = new Map<string, { first: number; second: number; profile: number }>();
     for (const hit of this.index.search(question, { combineWith: 'OR' })) {
       const topic = String(hit['topic']);
-      const entry = best.get(topic) ?? { phrasing: 0, profile: 0 };
-      if (hit['kind'] === 'phrasing') entry.phrasing = Math.max(entry.phrasing, hit.score);
-      else entry.profile = Math.max(entry.profile, hit.score);
+      const entry = best.get(topic) ?? { first: 0, second: 0, profile: 0 };
+      if (hit['kind'] === 'profile') entry.profile = hit.score;
+      else if (hit.score > entry.first) [entry.first, entry.second] = [hit.score, entry.first];
+      else if (hit.score > entry.second) entry.second = hit.score;
       best.set(topic, entry);
     }
-    const { phrasingWeight, profileWeight } = this.options;
-    return [...best.entries()]
-      .map(([id, s]) => ({ id, score: phrasingWeight * s.phrasing + profileWeight * s.profile }))
+    const { phrasingWeight, secondPhrasingWeight, profileWeight, classifierWeight } = this.options;
+    const lexical = new Map(
+      [...best.entries()].map(([id, s]) => [
+        id,
+        phrasingWeight * s.first + secondPhrasingWeight * s.second + profileWeight * s.profile,
+      ]),
+    );
+    const topLexical = Math.max(0, ...lexical.values());
+    if (topLexical === 0) return [];
+    const posterior = this.classifier.classify(question);
+    return [...lexical.entries()]
+      .map(([id, score]) => ({
+        id,
+        lexical: score,
+        score: score / topLexical + classifierWeight * (posterior.get(id) ?? 0),
+      }))
       .sort((a, b) => b.score - a.score);
   }
 
@@ -89,24 +119,30 @@ export class Router {
 
 function abstentionFor(meaning: string | null, question: string, ranked: RankedTopic[]): Abstention {
   if (meaning) return { reason: 'other-meaning', meaning };
-  if (!hasRustPinEvidence(question) || ranked.length === 0) return { reason: 'off-topic' };
+  if (evidenceOf(question) === 'none' || ranked.length === 0) return { reason: 'off-topic' };
   return { reason: 'not-confident', guesses: ranked.slice(0, 3).map((candidate) => candidate.id) };
 }
 
 /**
+ * How strong a match must be, per query term, before the router answers: a text
+ * that names `Pin` needs little more; one about futures in general needs a clear
+ * match; one with no sign of the domain needs a very close match to a phrasing.
+ */
+const REQUIRED_STRENGTH: Record<Evidence, number> = { strong: 20, domain: 35, none: 250 };
+
+/**
  * Maps raw BM25 scores to 0..1. Raw scores grow with question length, so the top
- * score is taken per query term; the margin over the runner-up adds certainty, and
- * explicit Rust-pinning vocabulary adds evidence that the question is in scope.
+ * score is taken per square root of query terms and compared with what the
+ * question's evidence requires; the margin over the runner-up adds certainty.
+ * 0.5 means "just strong enough".
  */
 function calibrate(question: string, ranked: RankedTopic[]): number {
   const top = ranked[0];
-  if (!top) return 0;
+  if (!top || top.lexical <= 0) return 0;
   const terms = Math.max(1, new Set(tokenize(question)).size);
-  const perTerm = top.score / Math.sqrt(terms);
-  const second = ranked[1]?.score ?? 0;
-  const margin = top.score > 0 ? (top.score - second) / top.score : 0;
-  const evidence = hasRustPinEvidence(question) ? 1 : 0;
-  const z = -3 + 0.35 * perTerm + 1.5 * margin + 1.6 * evidence;
+  const strength = top.lexical / Math.sqrt(terms) / REQUIRED_STRENGTH[evidenceOf(question)];
+  const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
+  const z = 2.5 * Math.log(strength) + 2 * (margin - 0.1);
   return Number((1 / (1 + Math.exp(-z))).toFixed(3));
 }
 
@@ -119,6 +155,7 @@ function documentsOf(topic: Topic): IndexedDoc[] {
       title: '',
       keywords: '',
       text,
+      levels: '',
     }),
   );
   const profile: IndexedDoc = {
@@ -128,6 +165,7 @@ function documentsOf(topic: Topic): IndexedDoc[] {
     title: topic.title,
     keywords: topic.keywords.join(' \n '),
     text: [topic.answer, topic.analogy?.text ?? ''].join('\n'),
+    levels: Object.values(topic.levels).join('\n'),
   };
   return [...phrasings, profile];
 }

@@ -11,7 +11,7 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
   {
     meaning: 'pinning a chat message',
     pattern:
-      /\b(?:pin(?:ned|s|ning)?|unpin(?:ned|s)?)\b[^.?!\n]{0,40}\b(?:messages?|msgs?|posts?|announcements?|pin ?list)\b|\bpinned (?:messages?|posts?)\b|\b(?:discord|slack|telegram|channel)\b[^.?!\n]{0,40}\bpin/i,
+      /\b(?:pin(?:ned|s|ning)?|unpin(?:ned|s)?)\b[^.?!\n]{0,40}\b(?:messages?|msgs?|announcements?|pin ?list)\b|\bpinned (?:messages?|comments?)\b|\b(?:discord|slack|telegram|channel|bot)\b[^.?!\n]{0,40}\b(?:un)?pin|\b(?:soft|permanent|sticky) pin\b|\bauto-?unpin/i,
   },
   {
     meaning: 'pinning a dependency or toolchain version',
@@ -46,16 +46,34 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
   },
 ];
 
-/** Evidence that a text is about Rust's `Pin` (or futures and polling), strongest first. */
-const RUST_PIN_EVIDENCE =
-  /\bpin\s*<|\bunpin\b|!unpin|phantompinned|\bpin!|pin_mut!|pin_project|pin-project|\b(?:box|rc|arc)::pin\b|\bpin::(?:new|set|as_mut|get_mut|into_inner|map_unchecked)|new_unchecked|get_unchecked_mut|self[- ]referential|self[- ]referencing|\bpoll(?:_\w+)?\s*\(|\bfn poll\b|\bimpl future\b|\.await\b|\basync fn\b|\bfutures?\b[^.?!\n]{0,40}\bpin|\bpin\w*\b[^.?!\n]{0,40}\bfutures?\b|\bE0(?:277|733|793|283)\b/i;
+/**
+ * Strong evidence that a text is about Rust's `Pin`: its types, macros, methods,
+ * crates and error codes. `Pin` with a capital P inside a sentence is the type.
+ */
+const STRONG_EVIDENCE = [
+  /\bpin\s*<|\bPin::|(?:\b|_)unpin\b|!unpin|phantompinned/i,
+  // `Pin` capitalised inside a sentence (or starting one as a noun) is the type.
+  /[^.!?\s][ \t]+Pin\b|^Pin\b(?! (?:a|an|the|this|that|my|our|it|messages?)\b)/m,
+  /\bpin!|pin_mut!|pin_project|pin-project|pin[-_]init|pinned[-_]init|pin_utils|pin-utils/i,
+  /\b(?:box|rc|arc)::(?:try_)?pin\b|\binto_pin\b|new_unchecked|get_unchecked_mut|map_unchecked|get_mut\b/i,
+  /self[- ]referential|self[- ]referencing|structural(?:ly)? pin|pin projection/i,
+  /\bE0(?:277|733|793|283)\b/,
+];
 
-/** The other meaning a text is about, when it shows no sign of Rust's `Pin`. */
-export function recogniseOtherMeaning(text: string): string | null {
-  if (RUST_PIN_EVIDENCE.test(text)) return null;
-  return OTHER_MEANINGS.find((candidate) => candidate.pattern.test(text))?.meaning ?? null;
+/** Evidence of the neighbourhood: futures, polling, executors, moves in memory. */
+const DOMAIN_EVIDENCE =
+  /\bfutures?\b|\bpoll(?:s|ed|ing|_\w+)?\b|\bwakers?\b|\bexecutors?\b|\basync\b|\.?await\b|\bselect!|\bstreams?\b|\bSleep\b|\bmoved?\b|\bmoves\b|\bintrusive\b|\bself-?(?:pointer|pointing)|\bpoints? (?:in)?to itself|\bpin(?:s|ned|ning)?\b|\bboxed?\b|\bdrop\b|\bdestructor\b|\bmem::(?:swap|replace|take)\b/i;
+
+export type Evidence = 'strong' | 'domain' | 'none';
+
+/** How much the text itself says it is about Rust pinning. */
+export function evidenceOf(text: string): Evidence {
+  if (STRONG_EVIDENCE.some((pattern) => pattern.test(text))) return 'strong';
+  return DOMAIN_EVIDENCE.test(text) ? 'domain' : 'none';
 }
 
-export function hasRustPinEvidence(text: string): boolean {
-  return RUST_PIN_EVIDENCE.test(text);
+/** The other meaning a text is about, when it shows no strong sign of Rust's `Pin`. */
+export function recogniseOtherMeaning(text: string): string | null {
+  if (evidenceOf(text) === 'strong') return null;
+  return OTHER_MEANINGS.find((candidate) => candidate.pattern.test(text))?.meaning ?? null;
 }
