@@ -51,7 +51,8 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
  * crates and error codes. `Pin` with a capital P inside a sentence is the type.
  */
 const STRONG_EVIDENCE = [
-  /\bpin\s*<|\bPin::|(?:\b|_)unpin\b|!unpin|phantompinned/i,
+  /\bpin\s*<|\bPin::|_unpin\b|!\s*unpin|`unpin`|phantompinned/i,
+  /\bUnpin\b/,
   // `Pin` capitalised inside a sentence (or starting one as a noun) is the type.
   /[^.!?\s][ \t]+Pin\b|^Pin\b(?! (?:a|an|the|this|that|my|our|it|messages?)\b)/m,
   /\bpin!|pin_mut!|pin_project|pin-project|pin[-_]init|pinned[-_]init|pin_utils|pin-utils/i,
@@ -62,7 +63,7 @@ const STRONG_EVIDENCE = [
 
 /** Evidence of the neighbourhood: futures, polling, executors, moves in memory. */
 const DOMAIN_EVIDENCE =
-  /\bfutures?\b|\bpoll(?:s|ed|ing|_\w+)?\b|\bwakers?\b|\bexecutors?\b|\basync\b|\.?await\b|\bselect!|\bstreams?\b|\bSleep\b|\bmoved?\b|\bmoves\b|\bintrusive\b|\bself-?(?:pointer|pointing)|\bpoints? (?:in)?to itself|\bpin(?:s|ned|ning)?\b|\bboxed?\b|\bdrop\b|\bdestructor\b|\bmem::(?:swap|replace|take)\b/i;
+  /\bfutures?\b|\bpoll(?:s|ed|ing|_\w+)?\b|\bwakers?\b|\bexecutors?\b|\basync\b|\.?await\b|\bselect!|\bstreams?\b|\bSleep\b|\bmoved?\b|\bmoves\b|\bintrusive\b|\bself-?(?:pointer|pointing)|\bpoints? (?:in)?to itself|\b(?:un)?pin(?:s|ned|ning)?\b|\bboxed?\b|\bdrop\b|\bdestructor\b|\bmem::(?:swap|replace|take)\b/i;
 
 export type Evidence = 'strong' | 'domain' | 'none';
 

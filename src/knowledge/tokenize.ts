@@ -7,7 +7,7 @@ const STOPWORDS = new Set(
   (
     'a an and are as at be been but by can could do does did doing for from had has have how i if in ' +
     'into is it its it\'s just me my of on or our so some such than that the their them then there these ' +
-    'they this to too was we were what when where which while who why will with would you your ' +
+    'they this to too was we were what when where which while will with would you your ' +
     'am any about all also get got im ive id dont doesnt isnt cant wont one way use using need needs ' +
     'want try trying tried thing things really actually still like ok okay hi hello thanks please'
   ).split(' '),
