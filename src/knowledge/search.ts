@@ -48,11 +48,18 @@ export interface RankedTopic {
   score: number;
   /** The BM25 part alone, on its raw scale (used to judge match strength). */
   lexical: number;
+  /** The question is exactly one of the topic's names (its id, title or a keyword). */
+  named: boolean;
 }
+
+/** Bonus in the fused score for a question that is exactly a topic's name. */
+const NAME_BONUS = 1;
 
 export class Router {
   private readonly index: MiniSearch<IndexedDoc>;
   private readonly classifier: TopicClassifier;
+  /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
+  private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
 
   constructor(
     topics: readonly Topic[],
@@ -67,6 +74,18 @@ export class Router {
     });
     this.index.addAll(topics.flatMap(documentsOf));
     this.classifier = new TopicClassifier(topics);
+    for (const topic of topics) {
+      const tiers = [[topic.id.replace(/-/g, ' '), topic.title], topic.keywords] as const;
+      tiers.forEach((names, tier) => {
+        for (const name of names) {
+          const key = termKey(name);
+          if (key.length === 0) continue;
+          const owners = this.names[tier].get(key) ?? new Set<string>();
+          owners.add(topic.id);
+          this.names[tier].set(key, owners);
+        }
+      });
+    }
   }
 
   /** Topics ranked by combined score, best first. */
@@ -90,11 +109,16 @@ export class Router {
     const topLexical = Math.max(0, ...lexical.values());
     if (topLexical === 0) return [];
     const posterior = this.classifier.classify(question);
+    const key = termKey(question);
+    // An id or title outranks a keyword that happens to have the same words.
+    const named = this.names[0].get(key) ?? this.names[1].get(key) ?? new Set<string>();
     return [...lexical.entries()]
       .map(([id, score]) => ({
         id,
         lexical: score,
-        score: score / topLexical + classifierWeight * (posterior.get(id) ?? 0),
+        named: named.has(id),
+        score:
+          score / topLexical + classifierWeight * (posterior.get(id) ?? 0) + (named.has(id) ? NAME_BONUS : 0),
       }))
       .sort((a, b) => b.score - a.score);
   }
@@ -128,7 +152,7 @@ function abstentionFor(meaning: string | null, question: string, ranked: RankedT
  * that names `Pin` needs little more; one about futures in general needs a clear
  * match; one with no sign of the domain needs a very close match to a phrasing.
  */
-const REQUIRED_STRENGTH: Record<Evidence, number> = { strong: 20, domain: 35, none: 250 };
+const REQUIRED_STRENGTH: Record<Evidence, number> = { strong: 20, domain: 40, none: 250 };
 
 /**
  * Maps raw BM25 scores to 0..1. Raw scores grow with question length, so the top
@@ -139,11 +163,18 @@ const REQUIRED_STRENGTH: Record<Evidence, number> = { strong: 20, domain: 35, no
 function calibrate(question: string, ranked: RankedTopic[]): number {
   const top = ranked[0];
   if (!top || top.lexical <= 0) return 0;
+  // Asking for a topic by its name ("Unpin", "pin projection") is as clear as it gets.
+  if (top.named && !ranked[1]?.named) return 0.95;
   const terms = Math.max(1, new Set(tokenize(question)).size);
   const strength = top.lexical / Math.sqrt(terms) / REQUIRED_STRENGTH[evidenceOf(question)];
   const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
   const z = 2.5 * Math.log(strength) + 2 * (margin - 0.1);
   return Number((1 / (1 + Math.exp(-z))).toFixed(3));
+}
+
+/** A name's identity: its distinct terms, sorted ("Pin projection" = "projection pin"). */
+function termKey(text: string): string {
+  return [...new Set(tokenize(text))].sort().join(' ');
 }
 
 function documentsOf(topic: Topic): IndexedDoc[] {
