@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import ask from '../../commands/pin-ask.js';
+import { UserError } from '../../src/core/errors.js';
+import { testContext } from '../helpers/services.js';
+
+describe('/pin ask', () => {
+  it('answers at the asked level with the short answer first', async () => {
+    const reply = await ask.execute({ question: 'what does Unpin mean?', level: 'beginner' }, testContext());
+    expect(reply.tone).toBe('answer');
+    expect(reply.blocks[1]).toMatchObject({ kind: 'text', heading: 'In plain words' });
+    expect(reply.blocks.some((block) => block.kind === 'sources')).toBe(true);
+  });
+
+  it('defaults to the practitioner level', async () => {
+    const reply = await ask.execute({ question: 'what does Unpin mean?' }, testContext());
+    expect(reply.blocks[1]).toMatchObject({ heading: 'What to write' });
+  });
+
+  it('abstains publicly but honestly when the question is off-topic', async () => {
+    const reply = await ask.execute({ question: 'best pizza in town?' }, testContext());
+    expect(reply.tone).toBe('abstain');
+  });
+
+  it('rejects an unknown level as a user error', async () => {
+    await expect(ask.execute({ question: 'what is Pin', level: 'guru' }, testContext())).rejects.toBeInstanceOf(
+      UserError,
+    );
+  });
+
+  it('rejects a missing question', async () => {
+    await expect(ask.execute({}, testContext())).rejects.toMatchObject({ code: 'invalid-option' });
+  });
+});
