@@ -63,7 +63,7 @@ const STRONG_EVIDENCE = [
 
 /** Evidence of the neighbourhood: futures, polling, executors, moves in memory. */
 const DOMAIN_EVIDENCE =
-  /\bfutures?\b|\bpoll(?:s|ed|ing|_\w+)?\b|\bwakers?\b|\bexecutors?\b|\basync\b|\.?await\b|\bselect!|\bstreams?\b|\bSleep\b|\bmoved?\b|\bmoves\b|\bintrusive\b|\bself-?(?:pointer|pointing)|\bpoints? (?:in)?to itself|\b(?:un)?pin(?:s|ned|ning)?\b|\bboxed?\b|\bdrop\b|\bdestructor\b|\bmem::(?:swap|replace|take)\b/i;
+  /\bfutures?\b|\bpoll(?:s|ed|ing|_\w+)?\b|\bwakers?\b|\bexecutors?\b|\basync\b|\.?await\b|\bselect!|\bstreams?\b|\bSleep\b|\bmoved?\b|\bmoves\b|\bintrusive\b|\bself-?(?:pointer|pointing|ref)|\b(?:points?|pointers?|references?|refers?|borrows?|slices?)\b[^.?!\n]{0,20}\b(?:in)?to (?:itself|its own|that|the same|another|a field|one of its)\b|\bborrows? (?:from )?(?:itself|its own)|\bholding both\b|\bmemory address|\baddress of (?:my|a|the) (?:struct|value|variable)|\b(?:un)?pin(?:s|ned|ning)?\b|\bboxed?\b|\bdrop\b|\bdestructor\b|\bmem::(?:swap|replace|take)\b/i;
 
 export type Evidence = 'strong' | 'domain' | 'none';
 
