@@ -5,8 +5,14 @@ import tseslint from 'typescript-eslint';
 // What may import what (see CONTRIBUTING.md): the core and the command definitions
 // know nothing of platforms, storage or logging back ends.
 const platformFree = [
-  { group: ['discord.js', '@discordjs/*', '@slack/*', 'pino', 'pino-*'], message: 'core code is platform-free' },
-  { group: ['**/adapters/**', '**/storage/**', '**/app/**', '**/cli/**'], message: 'core code must not depend on outer layers' },
+  {
+    group: ['discord.js', '@discordjs/*', '@slack/*', 'pino', 'pino-*'],
+    message: 'core code is platform-free',
+  },
+  {
+    group: ['**/adapters/**', '**/storage/**', '**/app/**', '**/cli/**'],
+    message: 'core code must not depend on outer layers',
+  },
 ];
 
 export default tseslint.config(
@@ -15,7 +21,10 @@ export default tseslint.config(
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['eslint.config.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
@@ -26,7 +35,18 @@ export default tseslint.config(
   {
     files: ['src/core/**', 'commands/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [...platformFree, { group: ['**/knowledge/**', '**/analyser/**'], message: 'use the ports in src/core/ports.ts' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...platformFree,
+            {
+              group: ['**/knowledge/**', '**/analyser/**'],
+              message: 'use the ports in src/core/ports.ts',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -37,15 +57,51 @@ export default tseslint.config(
   },
   {
     files: ['src/adapters/discord/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/slack/**', '**/adapters/console/**', '@slack/*'], message: 'adapters never import each other' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/slack/**', '**/adapters/console/**', '@slack/*'],
+              message: 'adapters never import each other',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/adapters/slack/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/discord/**', '**/adapters/console/**', 'discord.js'], message: 'adapters never import each other' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/discord/**', '**/adapters/console/**', 'discord.js'],
+              message: 'adapters never import each other',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/adapters/console/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/adapters/discord/**', '**/adapters/slack/**', 'discord.js', '@slack/*'], message: 'adapters never import each other' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/discord/**', '**/adapters/slack/**', 'discord.js', '@slack/*'],
+              message: 'adapters never import each other',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['tests/**', 'scripts/**'],

@@ -5,7 +5,10 @@ import check from './pin-check.js';
 import help from './pin-help.js';
 import topic from './pin-topic.js';
 
-export const ROOT_COMMAND = { name: 'pin', description: 'Rust pinning: ask, check code, browse topics' };
+export const ROOT_COMMAND = {
+  name: 'pin',
+  description: 'Rust pinning: ask, check code, browse topics',
+};
 
 export const COMMANDS: readonly AnyCommand[] = [ask, check, topic, help];
 

@@ -7,7 +7,11 @@ export default defineCommand({
   audience: 'everyone',
   options: {
     code: opt
-      .string({ description: 'The code (fenced or bare); leave empty to paste it in a form', maxLength: 65536, rest: true })
+      .string({
+        description: 'The code (fenced or bare); leave empty to paste it in a form',
+        maxLength: 65536,
+        rest: true,
+      })
       .optional(),
   },
   run(input, { services }) {

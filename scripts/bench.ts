@@ -22,7 +22,7 @@ function questions(): string[] {
     ? readFileSync(dev, 'utf8')
         .split('\n')
         .filter((line) => line.trim())
-        .map((line) => String((JSON.parse(line) as { question: string }).question))
+        .map((line) => (JSON.parse(line) as { question: string }).question)
     : [];
   return [...fromEntries, ...fromDev];
 }
@@ -50,13 +50,18 @@ function benchRouting(): string[] {
 
 function benchColdStart(runs = 7): string[] {
   const bin = `${root}bin/pinbot.js`;
-  if (!existsSync(`${root}dist/src/cli/main.js`)) return ['cold start: skipped (run npm run build first)'];
+  if (!existsSync(`${root}dist/src/cli/main.js`))
+    return ['cold start: skipped (run npm run build first)'];
   const times: number[] = [];
   for (let run = 0; run < runs + 1; run++) {
     const start = performance.now();
-    const result = spawnSync(process.execPath, [bin, 'ask', '--json', 'why do futures need to be pinned?'], {
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'ask', '--json', 'why do futures need to be pinned?'],
+      {
+        encoding: 'utf8',
+      },
+    );
     const elapsed = performance.now() - start;
     if (result.status !== 0) return [`cold start: pinbot ask failed: ${result.stderr}`];
     if (run > 0) times.push(elapsed); // the first run warms the file cache
@@ -73,4 +78,5 @@ async function benchChecker(): Promise<string[]> {
   return module.benchChecker();
 }
 
-for (const line of [...benchRouting(), ...benchColdStart(), ...(await benchChecker())]) console.log(line);
+for (const line of [...benchRouting(), ...benchColdStart(), ...(await benchChecker())])
+  console.log(line);

@@ -7,13 +7,18 @@ import { KNOWLEDGE_DIR } from '../src/knowledge/paths.js';
 
 const only = new Set(process.argv.slice(2));
 if (!(await hasRustc())) {
-  console.error('check:knowledge: rustc is not on PATH; install Rust stable to verify the examples');
+  console.error(
+    'check:knowledge: rustc is not on PATH; install Rust stable to verify the examples',
+  );
   process.exit(1);
 }
-const topics = loadKnowledge(KNOWLEDGE_DIR).filter((topic) => only.size === 0 || only.has(topic.id));
+const topics = loadKnowledge(KNOWLEDGE_DIR).filter(
+  (topic) => only.size === 0 || only.has(topic.id),
+);
 const verdicts = await verifyAll(topics);
 const failures = verdicts.filter((verdict) => !verdict.ok);
-for (const failure of failures) console.log(`FAIL ${failure.topic}/${failure.example}: ${failure.detail}`);
+for (const failure of failures)
+  console.log(`FAIL ${failure.topic}/${failure.example}: ${failure.detail}`);
 console.log(
   `check:knowledge: ${verdicts.length - failures.length} of ${verdicts.length} examples behave as marked, across ${topics.length} topics`,
 );

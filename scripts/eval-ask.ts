@@ -13,7 +13,9 @@ const labeledSchema = z.object({
   expected: z.array(z.string()),
 });
 
-const file = process.argv.slice(2).find((arg) => !arg.startsWith('--')) ?? fileURLToPath(new URL('../../shared/qa-examples/dev.jsonl', import.meta.url));
+const file =
+  process.argv.slice(2).find((arg) => !arg.startsWith('--')) ??
+  fileURLToPath(new URL('../../shared/qa-examples/dev.jsonl', import.meta.url));
 const verbose = process.argv.includes('--verbose');
 const cases = readFileSync(file, 'utf8')
   .split('\n')
@@ -59,13 +61,16 @@ for (const item of cases) {
   }
 }
 
-const pct = (n: number, d: number) => (d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}% (${n}/${d})`);
+const pct = (n: number, d: number) =>
+  d === 0 ? 'n/a' : `${((100 * n) / d).toFixed(1)}% (${n}/${d})`;
 console.log(`eval:ask on ${cases.length} questions, ${known.size} topics in the knowledge base`);
 console.log(`on-topic top-1:         ${pct(all.top1, all.onTopic)}`);
 console.log(`on-topic top-3:         ${pct(all.top3, all.onTopic)}`);
 console.log(`off-topic abstention:   ${pct(abstained, offTopic)}`);
 if (covered.onTopic !== all.onTopic) {
   console.log(`restricted to questions whose expected topics exist:`);
-  console.log(`  top-1: ${pct(covered.top1, covered.onTopic)}   top-3: ${pct(covered.top3, covered.onTopic)}`);
+  console.log(
+    `  top-1: ${pct(covered.top1, covered.onTopic)}   top-3: ${pct(covered.top3, covered.onTopic)}`,
+  );
 }
 if (verbose) for (const miss of misses) console.log(`  miss ${miss}`);

@@ -6,7 +6,12 @@ import { z } from 'zod';
 const commaList = z
   .string()
   .optional()
-  .transform((value) => (value ?? '').split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
 
 const snowflake = /^\d{15,22}$/;
 
@@ -15,7 +20,9 @@ export const configSchema = z.object({
   DISCORD_APPLICATION_ID: z.string().regex(snowflake, 'must be a numeric Discord id').optional(),
   DISCORD_GUILD_ID: z.string().regex(snowflake, 'must be a numeric Discord id').optional(),
   DISCORD_API_URL: z.url().default('https://discord.com/api'),
-  DISCORD_FORUM_CHANNEL_IDS: commaList.pipe(z.array(z.string().regex(snowflake, 'must hold numeric Discord ids'))),
+  DISCORD_FORUM_CHANNEL_IDS: commaList.pipe(
+    z.array(z.string().regex(snowflake, 'must hold numeric Discord ids')),
+  ),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
@@ -41,7 +48,9 @@ export class ConfigError extends Error {
 
 /** Empty strings count as unset, so `FOO=` in a .env file does not fail validation. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const parsed = configSchema.safeParse(present);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -49,7 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const config = parsed.data;
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
-    throw new ConfigError('SLACK_SIGNING_SECRET', 'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)');
+    throw new ConfigError(
+      'SLACK_SIGNING_SECRET',
+      'is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
   }
   return config;
 }

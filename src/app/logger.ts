@@ -18,6 +18,12 @@ export const REDACT_PATHS = [
   'config',
 ];
 
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): PinoLogger {
-  return pino({ level, base: { app: 'pinbot' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, destination);
+export function createLogger(
+  level: string,
+  destination: NodeJS.WritableStream = process.stderr,
+): PinoLogger {
+  return pino(
+    { level, base: { app: 'pinbot' }, redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    destination,
+  );
 }

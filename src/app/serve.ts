@@ -20,9 +20,10 @@ export async function serve(io: Io): Promise<number> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const platforms = [config.DISCORD_TOKEN ? 'Discord' : null, config.SLACK_BOT_TOKEN ? 'Slack' : null].filter(
-    (name): name is string => name !== null,
-  );
+  const platforms = [
+    config.DISCORD_TOKEN ? 'Discord' : null,
+    config.SLACK_BOT_TOKEN ? 'Slack' : null,
+  ].filter((name): name is string => name !== null);
   if (platforms.length > 0) {
     io.stderr.write(
       `pinbot: ${platforms.join(' and ')} credentials are set, but this build has no ${platforms.join('/')} adapter yet; unset them to use the console\n`,
@@ -33,7 +34,7 @@ export async function serve(io: Io): Promise<number> {
   logger.debug({ topics: services.knowledge.topics().length }, 'console starting');
   // A clean shutdown: closing the input lets the console finish the reply in progress.
   const stop = () => {
-    if ('destroy' in io.stdin && typeof io.stdin.destroy === 'function') io.stdin.destroy();
+    io.stdin.emit('end');
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -41,7 +42,10 @@ export async function serve(io: Io): Promise<number> {
     input: io.stdin,
     output: io.stdout,
     commands: COMMANDS,
-    context: { services, actor: { id: 'console', displayName: 'you', isModerator: true, platform: 'console' } },
+    context: {
+      services,
+      actor: { id: 'console', displayName: 'you', isModerator: true, platform: 'console' },
+    },
     style: { color: io.color },
   });
   return 0;

@@ -67,7 +67,8 @@ function levelOf(raw: string | undefined): Level | undefined {
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -78,7 +79,9 @@ async function readInput(positionals: string[], io: Io): Promise<string> {
   try {
     return await readFile(target, 'utf8');
   } catch (error) {
-    throw new UsageError(`cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(
+      `cannot read ${target}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`,
+    );
   }
 }
 
@@ -99,15 +102,26 @@ async function ask(flags: Flags, positionals: string[], io: Io): Promise<void> {
     const lineSchema = z.object({ id: idSchema, question: z.string() });
     await forEachJsonLine(lineSchema, io, (line) => {
       const { route } = askQuestion({ question: line.question, level }, knowledge);
-      return { id: line.id, topic: route.topic, confidence: route.confidence, alternatives: route.alternatives };
+      return {
+        id: line.id,
+        topic: route.topic,
+        confidence: route.confidence,
+        alternatives: route.alternatives,
+      };
     });
     return;
   }
-  if (positionals.length === 0) throw new UsageError('ask needs a question, e.g. pinbot ask "what is Unpin?"');
+  if (positionals.length === 0)
+    throw new UsageError('ask needs a question, e.g. pinbot ask "what is Unpin?"');
   const { route, reply } = askQuestion({ question: positionals.join(' '), level }, knowledge);
   if (flags.json) {
     const text = renderTerminal(reply, { color: false });
-    printJson(io, { topic: route.topic, confidence: route.confidence, alternatives: route.alternatives, text });
+    printJson(io, {
+      topic: route.topic,
+      confidence: route.confidence,
+      alternatives: route.alternatives,
+      text,
+    });
   } else io.stdout.write(renderTerminal(reply, { color: io.color }));
 }
 
@@ -123,16 +137,26 @@ async function check(flags: Flags, positionals: string[], io: Io): Promise<void>
   }
   const result = checker.check(await readInput(positionals, io));
   if (flags.json) printJson(io, { verdict: result.verdict, findings: result.findings });
-  else io.stdout.write(renderTerminal(checkReply(result, createKnowledgeBase()), { color: io.color }));
+  else
+    io.stdout.write(renderTerminal(checkReply(result, createKnowledgeBase()), { color: io.color }));
 }
 
 async function triage(flags: Flags, positionals: string[], io: Io): Promise<void> {
   const services = { knowledge: createKnowledgeBase(), checker: await loadChecker() };
   if (flags.jsonl) {
-    const lineSchema = z.object({ id: idSchema, title: z.string().default(''), body: z.string().default('') });
+    const lineSchema = z.object({
+      id: idSchema,
+      title: z.string().default(''),
+      body: z.string().default(''),
+    });
     await forEachJsonLine(lineSchema, io, (line) => {
       const outcome = triagePost(line, services);
-      return { id: line.id, answer: outcome.answer, topic: outcome.topic, confidence: outcome.confidence };
+      return {
+        id: line.id,
+        answer: outcome.answer,
+        topic: outcome.topic,
+        confidence: outcome.confidence,
+      };
     });
     return;
   }
@@ -142,7 +166,10 @@ async function triage(flags: Flags, positionals: string[], io: Io): Promise<void
     const { answer, topic: topicId, confidence, check: checked } = outcome;
     printJson(io, { answer, topic: topicId, confidence, check: checked });
   } else if (outcome.reply) io.stdout.write(renderTerminal(outcome.reply, { color: io.color }));
-  else io.stdout.write(`No auto-answer: ${outcome.topic ? 'not confident enough' : 'not about Rust pinning'}.\n`);
+  else
+    io.stdout.write(
+      `No auto-answer: ${outcome.topic ? 'not confident enough' : 'not about Rust pinning'}.\n`,
+    );
 }
 
 function topic(flags: Flags, positionals: string[], io: Io): void {

@@ -39,7 +39,10 @@ function answerLine<S extends z.ZodType>(
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { id, error: `line ${number}: ${issue?.path.join('.') ?? 'input'} ${issue?.message ?? 'invalid'}` };
+    return {
+      id,
+      error: `line ${number}: ${issue?.path.join('.') ?? 'input'} ${issue?.message ?? 'invalid'}`,
+    };
   }
   try {
     return handle(parsed.data);

@@ -30,7 +30,12 @@ export function askQuestion(input: AskInput, knowledge: KnowledgeBase): AskOutco
       return other ? [{ id: other.id, title: other.title }] : [];
     });
     if (alsoSee.length > 0) {
-      reply.blocks.push({ kind: 'topics', heading: 'Did you mean', topics: alsoSee, importance: 'extra' });
+      reply.blocks.push({
+        kind: 'topics',
+        heading: 'Did you mean',
+        topics: alsoSee,
+        importance: 'extra',
+      });
     }
     return { route, reply };
   }
@@ -51,21 +56,27 @@ function abstainReply(route: Route, knowledge: KnowledgeBase): Reply {
     case 'off-topic':
       blocks.push({
         kind: 'text',
-        text: "That does not look like a question about Rust pinning (`Pin`, `Unpin`, `pin!`, `Box::pin`, futures and `poll`), which is all I know about, so I will not guess.",
+        text: 'That does not look like a question about Rust pinning (`Pin`, `Unpin`, `pin!`, `Box::pin`, futures and `poll`), which is all I know about, so I will not guess.',
         importance: 'essential',
       });
       break;
     case 'not-confident': {
       blocks.push({
         kind: 'text',
-        text: "I am not confident I understood that question, and I would rather not guess. Could you rephrase it, or paste the code or the compiler error? These topics came closest:",
+        text: 'I am not confident I understood that question, and I would rather not guess. Could you rephrase it, or paste the code or the compiler error? These topics came closest:',
         importance: 'essential',
       });
       const guesses = abstention.guesses.flatMap((id): TopicLink[] => {
         const topic = knowledge.get(id);
         return topic ? [{ id, title: topic.title }] : [];
       });
-      if (guesses.length > 0) blocks.push({ kind: 'topics', heading: 'Closest topics', topics: guesses, importance: 'essential' });
+      if (guesses.length > 0)
+        blocks.push({
+          kind: 'topics',
+          heading: 'Closest topics',
+          topics: guesses,
+          importance: 'essential',
+        });
       break;
     }
   }

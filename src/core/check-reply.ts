@@ -14,13 +14,16 @@ const VERDICT_TITLES: Record<Verdict, string> = {
 const VERDICT_TEXT: Record<Verdict, string> = {
   ok: 'I found nothing wrong with how this code pins (the checker reads pinning only; it does not run the full compiler).',
   'compile-error': 'rustc would stop on the pinning problem below.',
-  unsound: 'rustc accepts it, but it is undefined behaviour: a pinned value can move or be invalidated.',
+  unsound:
+    'rustc accepts it, but it is undefined behaviour: a pinned value can move or be invalidated.',
   'not-rust':
     'Paste the code in a fenced block (```rust ... ```), or a compiler error starting with `error[E....]`.',
 };
 
 export function checkReply(result: CheckResult, knowledge: KnowledgeBase): Reply {
-  const blocks: ReplyBlock[] = [{ kind: 'text', text: VERDICT_TEXT[result.verdict], importance: 'essential' }];
+  const blocks: ReplyBlock[] = [
+    { kind: 'text', text: VERDICT_TEXT[result.verdict], importance: 'essential' },
+  ];
   for (const finding of result.findings) {
     const topic = finding.topic ? knowledge.get(finding.topic) : undefined;
     blocks.push({
@@ -32,7 +35,8 @@ export function checkReply(result: CheckResult, knowledge: KnowledgeBase): Reply
       message: finding.message,
       fix: finding.fix,
       topic: topic ? { id: topic.id, title: topic.title } : null,
-      importance: finding.severity === 'error' || finding.severity === 'unsound' ? 'essential' : 'useful',
+      importance:
+        finding.severity === 'error' || finding.severity === 'unsound' ? 'essential' : 'useful',
     });
   }
   if (result.hint) blocks.push({ kind: 'text', text: result.hint, importance: 'useful' });

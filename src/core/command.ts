@@ -35,12 +35,24 @@ function builder<T>(descriptor: OptionDescriptor, schema: z.ZodType<T>): OptionB
 }
 
 export const opt = {
-  string(config: { description: string; maxLength?: number; autocomplete?: 'topics'; rest?: boolean }) {
+  string(config: {
+    description: string;
+    maxLength?: number;
+    autocomplete?: 'topics';
+    rest?: boolean;
+  }) {
     const max = config.maxLength ?? 6000;
-    const schema = z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+    const schema = z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(max, `must be at most ${max} characters`);
     return builder<string>({ name: '', kind: 'string', required: true, ...config }, schema);
   },
-  choice<const C extends readonly [string, ...string[]]>(choices: C, config: { description: string }) {
+  choice<const C extends readonly [string, ...string[]]>(
+    choices: C,
+    config: { description: string },
+  ) {
     return builder<C[number]>(
       { name: '', kind: 'choice', required: true, choices, ...config },
       z.enum(choices),
@@ -69,7 +81,9 @@ export interface CommandContext {
 }
 
 type OptionsShape = Record<string, OptionBuilder<unknown>>;
-type InputOf<O extends OptionsShape> = { [K in keyof O]: O[K] extends OptionBuilder<infer T> ? T : never };
+type InputOf<O extends OptionsShape> = {
+  [K in keyof O]: O[K] extends OptionBuilder<infer T> ? T : never;
+};
 
 /** A command whose input type is erased, for registries and adapters. */
 export interface AnyCommand {

@@ -17,6 +17,8 @@ export async function runCommand(
       { err: error, command: command.name, platform: context.actor.platform },
       'command failed',
     );
-    return errorReply('Sorry, something went wrong on my side while answering that. It has been logged.');
+    return errorReply(
+      'Sorry, something went wrong on my side while answering that. It has been logged.',
+    );
   }
 }

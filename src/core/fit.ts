@@ -49,7 +49,11 @@ export function fitBlocks(
 export function cutProse(text: string, room: number): string | null {
   if (room < 80) return null;
   const slice = text.slice(0, room - 2);
-  const end = Math.max(slice.lastIndexOf('. '), slice.lastIndexOf('.\n'), slice.lastIndexOf('\n\n'));
+  const end = Math.max(
+    slice.lastIndexOf('. '),
+    slice.lastIndexOf('.\n'),
+    slice.lastIndexOf('\n\n'),
+  );
   if (end < room / 3) return null;
   // Never leave an inline code span or emphasis open.
   const cut = slice.slice(0, end + 1);

@@ -11,7 +11,10 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
 export function validateQuestion(raw: string): string {
   const question = raw.trim();
   if (question.length === 0) {
-    throw new UserError('empty-input', 'Please type a question, e.g. `/pin ask why do futures need to be pinned?`');
+    throw new UserError(
+      'empty-input',
+      'Please type a question, e.g. `/pin ask why do futures need to be pinned?`',
+    );
   }
   if (question.length > MAX_QUESTION_CHARS) {
     throw new UserError(
@@ -21,7 +24,10 @@ export function validateQuestion(raw: string): string {
   }
   const controls = question.match(CONTROL)?.length ?? 0;
   if (controls > 0 && controls / question.length > 0.01) {
-    throw new UserError('not-text', 'That looks like binary data rather than a question; please paste it as text.');
+    throw new UserError(
+      'not-text',
+      'That looks like binary data rather than a question; please paste it as text.',
+    );
   }
   if (!/[\p{L}\p{N}]/u.test(question)) {
     throw new UserError(

@@ -25,7 +25,11 @@ export function parseCommandText(text: string, commands: readonly AnyCommand[]):
   return { command, options: readOptions(afterName, command.options, restWords.length > 0) };
 }
 
-function readOptions(text: string, descriptors: OptionDescriptor[], hasWords: boolean): Record<string, unknown> {
+function readOptions(
+  text: string,
+  descriptors: OptionDescriptor[],
+  hasWords: boolean,
+): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   let remaining = hasWords ? text : '';
   // `--name value` flags for choice options, anywhere before the free text.
@@ -34,7 +38,9 @@ function readOptions(text: string, descriptors: OptionDescriptor[], hasWords: bo
     const found = flag.exec(remaining);
     if (found) {
       options[descriptor.name] = (found[1] ?? '').toLowerCase();
-      remaining = (remaining.slice(0, found.index) + remaining.slice(found.index + found[0].length)).trim();
+      remaining = (
+        remaining.slice(0, found.index) + remaining.slice(found.index + found[0].length)
+      ).trim();
     }
   }
   for (const descriptor of descriptors.filter((option) => option.kind !== 'choice')) {
@@ -45,7 +51,8 @@ function readOptions(text: string, descriptors: OptionDescriptor[], hasWords: bo
       break;
     }
     const [word = '', ...others] = remaining.trim().split(/\s+/);
-    options[descriptor.name] = descriptor.kind === 'user' ? word.replace(/^<@!?|>$/g, '').replace(/\|.*$/, '') : word;
+    options[descriptor.name] =
+      descriptor.kind === 'user' ? word.replace(/^<@!?|>$/g, '').replace(/\|.*$/, '') : word;
     remaining = remaining.trim().slice(word.length).replace(/^\s+/, '');
     if (others.length === 0) remaining = '';
   }

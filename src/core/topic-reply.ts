@@ -16,7 +16,12 @@ export function topicReply(
 ): Reply {
   const blocks: ReplyBlock[] = [
     { kind: 'text', text: topic.answer, importance: 'essential' },
-    { kind: 'text', heading: LEVEL_HEADINGS[level], text: topic.levels[level], importance: 'essential' },
+    {
+      kind: 'text',
+      heading: LEVEL_HEADINGS[level],
+      text: topic.levels[level],
+      importance: 'essential',
+    },
   ];
   if (topic.analogy) {
     blocks.push({
@@ -90,7 +95,12 @@ export function fullTopicReply(
   const levels = onlyLevel ? [onlyLevel] : (['beginner', 'practitioner', 'implementer'] as const);
   const blocks: ReplyBlock[] = [{ kind: 'text', text: topic.answer, importance: 'essential' }];
   for (const level of levels) {
-    blocks.push({ kind: 'text', heading: LEVEL_TITLES[level], text: topic.levels[level], importance: 'useful' });
+    blocks.push({
+      kind: 'text',
+      heading: LEVEL_TITLES[level],
+      text: topic.levels[level],
+      importance: 'useful',
+    });
   }
   if (topic.analogy) {
     blocks.push({
@@ -105,7 +115,8 @@ export function fullTopicReply(
     const other = lookup(id);
     return other ? [{ id: other.id, title: other.title }] : [];
   });
-  if (related.length > 0) blocks.push({ kind: 'topics', heading: 'Related', topics: related, importance: 'extra' });
+  if (related.length > 0)
+    blocks.push({ kind: 'topics', heading: 'Related', topics: related, importance: 'extra' });
   blocks.push({ kind: 'sources', sources: [...topic.sources], importance: 'useful' });
   return { tone: 'answer', title: topic.title, blocks, ephemeral: false };
 }

@@ -23,19 +23,24 @@ export interface TriageOutcome {
 /** Stricter than `/pin ask`: an unasked-for reply that misses is worse than silence. */
 export const AUTO_ANSWER_MIN_CONFIDENCE = 0.5;
 
-export function triagePost(post: ForumPost, services: Pick<Services, 'knowledge' | 'checker'>): TriageOutcome {
+export function triagePost(
+  post: ForumPost,
+  services: Pick<Services, 'knowledge' | 'checker'>,
+): TriageOutcome {
   const question = `${post.title}\n${post.body}`.trim();
-  if (question.length === 0) return { answer: false, topic: null, confidence: 0, check: null, reply: null };
+  if (question.length === 0)
+    return { answer: false, topic: null, confidence: 0, check: null, reply: null };
   const asked = safeAsk(question, services);
   const check = checkBody(post.body, services);
   const topic = asked?.route.topic ?? null;
   const confidence = asked?.route.confidence ?? 0;
   const offMeaning = asked?.route.abstention?.reason === 'other-meaning';
-  const codeProblem = check !== null && (check.verdict === 'compile-error' || check.verdict === 'unsound');
+  const codeProblem =
+    check !== null && (check.verdict === 'compile-error' || check.verdict === 'unsound');
   const confident = topic !== null && confidence >= AUTO_ANSWER_MIN_CONFIDENCE;
   const answer = !offMeaning && (confident || codeProblem);
   if (!answer) return { answer, topic, confidence, check, reply: null };
-  const reply = codeProblem && check ? checkReply(check, services.knowledge) : (asked?.reply ?? null);
+  const reply = codeProblem ? checkReply(check, services.knowledge) : (asked?.reply ?? null);
   if (reply && codeProblem && confident && asked) {
     reply.blocks.push(...asked.reply.blocks.filter((block) => block.importance === 'essential'));
   }

@@ -47,7 +47,7 @@ function parseLevels(body: string, file: string): Record<Level, string> {
   const headings = [...body.matchAll(LEVEL_HEADING)];
   headings.forEach((heading, index) => {
     const level = (heading[1] ?? '').toLowerCase() as Level;
-    const start = (heading.index ?? 0) + heading[0].length;
+    const start = heading.index + heading[0].length;
     const end = headings[index + 1]?.index ?? body.length;
     found.set(level, body.slice(start, end).trim());
   });

@@ -75,16 +75,18 @@ export class Router {
     this.index.addAll(topics.flatMap(documentsOf));
     this.classifier = new TopicClassifier(topics);
     for (const topic of topics) {
-      const tiers = [[topic.id.replace(/-/g, ' '), topic.title], topic.keywords] as const;
-      tiers.forEach((names, tier) => {
-        for (const name of names) {
-          const key = termKey(name);
-          if (key.length === 0) continue;
-          const owners = this.names[tier].get(key) ?? new Set<string>();
-          owners.add(topic.id);
-          this.names[tier].set(key, owners);
-        }
-      });
+      this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
+      this.addNames(this.names[1], topic.id, topic.keywords);
+    }
+  }
+
+  private addNames(table: Map<string, Set<string>>, id: string, names: readonly string[]): void {
+    for (const name of names) {
+      const key = termKey(name);
+      if (key.length === 0) continue;
+      const owners = table.get(key) ?? new Set<string>();
+      owners.add(id);
+      table.set(key, owners);
     }
   }
 

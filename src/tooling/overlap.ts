@@ -6,7 +6,12 @@
  * URLs are left out: citing the same page as a seed is not copying it.
  */
 export function words(text: string): string[] {
-  return text.replace(/https?:\/\/\S+/g, ' ').toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return (
+    text
+      .replace(/https?:\/\/\S+/g, ' ')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}_]+/gu) ?? []
+  );
 }
 
 function shingles(tokens: string[], size: number): Set<string> {

@@ -47,7 +47,10 @@ export async function hasRustc(): Promise<boolean> {
 }
 
 /** Type- and borrow-checks `code` with rustc stable, edition 2021, without codegen. */
-export async function compileSnippet(code: string, crateType = crateTypeOf(code)): Promise<RustcOutcome> {
+export async function compileSnippet(
+  code: string,
+  crateType = crateTypeOf(code),
+): Promise<RustcOutcome> {
   const dir = await mkdtemp(join(tmpdir(), 'pinbot-rustc-'));
   const file = join(dir, 'snippet.rs');
   try {

@@ -11,10 +11,15 @@ import { createKnowledgeBase } from '../../src/knowledge/index.js';
 const knowledge = createKnowledgeBase();
 const lookup = (id: string) => knowledge.get(id);
 
-const replies: [string, Reply][] = knowledge.topics().flatMap((topic) => [
-  ...LEVEL_NAMES.map((level): [string, Reply] => [`${topic.id} answer ${level}`, topicReply(topic, level, lookup)]),
-  [`${topic.id} whole topic`, fullTopicReply(topic, undefined, lookup)],
-]);
+const replies: [string, Reply][] = knowledge
+  .topics()
+  .flatMap((topic) => [
+    ...LEVEL_NAMES.map((level): [string, Reply] => [
+      `${topic.id} answer ${level}`,
+      topicReply(topic, level, lookup),
+    ]),
+    [`${topic.id} whole topic`, fullTopicReply(topic, undefined, lookup)],
+  ]);
 
 function codeOf(reply: Reply): string[] {
   return reply.blocks.flatMap((block) => (block.kind === 'code' ? [block.code] : []));
@@ -24,13 +29,15 @@ describe('rendering every knowledge entry', () => {
   it.each(replies)('fits a Discord embed: %s', (_name, reply) => {
     const embed = renderDiscord(reply).embeds[0]!;
     expect(embed.description.length).toBeLessThanOrEqual(DISCORD_LIMITS.description);
-    expect(embed.title.length + embed.description.length + (embed.footer?.text.length ?? 0)).toBeLessThanOrEqual(
-      DISCORD_LIMITS.embedTotal,
-    );
+    expect(
+      embed.title.length + embed.description.length + (embed.footer?.text.length ?? 0),
+    ).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
     expect(embed.description.split('```').length % 2).toBe(1);
     // Every code block that was opened holds a whole example.
     const opened = embed.description.split('```rust\n').length - 1;
-    const whole = codeOf(reply).filter((code) => embed.description.includes(`\`\`\`rust\n${code}\n\`\`\``));
+    const whole = codeOf(reply).filter((code) =>
+      embed.description.includes(`\`\`\`rust\n${code}\n\`\`\``),
+    );
     expect(whole.length).toBe(opened);
   });
 

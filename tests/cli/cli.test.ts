@@ -35,10 +35,16 @@ describe('pinbot ask', () => {
     ].join('\n');
     const { code, out } = await run(['ask', '--jsonl'], input);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatchObject({ id: 'a', topic: 'unpin' });
-    expect(lines[1]).toMatchObject({ id: null, error: expect.stringMatching(/not valid JSON/) as unknown });
+    expect(lines[1]).toMatchObject({
+      id: null,
+      error: expect.stringMatching(/not valid JSON/) as unknown,
+    });
     expect(lines[2]).toMatchObject({ id: 'c', error: expect.any(String) as unknown });
     expect(lines[3]).toMatchObject({ id: 'd', topic: null });
   });

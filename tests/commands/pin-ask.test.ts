@@ -5,7 +5,10 @@ import { testContext } from '../helpers/services.js';
 
 describe('/pin ask', () => {
   it('answers at the asked level with the short answer first', async () => {
-    const reply = await ask.execute({ question: 'what does Unpin mean?', level: 'beginner' }, testContext());
+    const reply = await ask.execute(
+      { question: 'what does Unpin mean?', level: 'beginner' },
+      testContext(),
+    );
     expect(reply.tone).toBe('answer');
     expect(reply.blocks[1]).toMatchObject({ kind: 'text', heading: 'In plain words' });
     expect(reply.blocks.some((block) => block.kind === 'sources')).toBe(true);
@@ -22,9 +25,9 @@ describe('/pin ask', () => {
   });
 
   it('rejects an unknown level as a user error', async () => {
-    await expect(ask.execute({ question: 'what is Pin', level: 'guru' }, testContext())).rejects.toBeInstanceOf(
-      UserError,
-    );
+    await expect(
+      ask.execute({ question: 'what is Pin', level: 'guru' }, testContext()),
+    ).rejects.toBeInstanceOf(UserError);
   });
 
   it('rejects a missing question', async () => {

@@ -19,10 +19,17 @@ describe('/pin check', () => {
         },
       ],
     });
-    const reply = await check.execute({ code: 'let f = Pin::new(&mut async {});' }, testContext({ checker }));
+    const reply = await check.execute(
+      { code: 'let f = Pin::new(&mut async {});' },
+      testContext({ checker }),
+    );
     expect(checker.seen).toEqual(['let f = Pin::new(&mut async {});']);
     expect(reply.title).toBe('The compiler will reject this');
-    expect(reply.blocks[1]).toMatchObject({ kind: 'finding', rustc: 'E0277', topic: { id: 'unpin' } });
+    expect(reply.blocks[1]).toMatchObject({
+      kind: 'finding',
+      rustc: 'E0277',
+      topic: { id: 'unpin' },
+    });
   });
 
   it('replies privately when there was no code', async () => {

@@ -6,7 +6,9 @@ import { testContext } from '../helpers/services.js';
 describe('/pin help', () => {
   it('lists every section of the knowledge base with its topics', async () => {
     const reply = await help.execute({}, testContext());
-    const headings = reply.blocks.flatMap((block) => (block.kind === 'topics' ? [block.heading] : []));
+    const headings = reply.blocks.flatMap((block) =>
+      block.kind === 'topics' ? [block.heading] : [],
+    );
     expect(headings).toEqual(Object.values(SECTION_TITLES));
     const listed = reply.blocks.flatMap((block) => (block.kind === 'topics' ? block.topics : []));
     expect(listed.length).toBe(testContext().services.knowledge.topics().length);

@@ -9,7 +9,9 @@ describe('/pin topic', () => {
     const entry = context.services.knowledge.get('pin-set')!;
     expect(reply.title).toBe(entry.title);
     expect(entry.examples.length).toBeGreaterThan(0);
-    expect(reply.blocks.filter((block) => block.kind === 'code')).toHaveLength(entry.examples.length);
+    expect(reply.blocks.filter((block) => block.kind === 'code')).toHaveLength(
+      entry.examples.length,
+    );
   });
 
   it('finds a topic from part of its title', async () => {
@@ -18,6 +20,8 @@ describe('/pin topic', () => {
   });
 
   it('says so when there is no such topic', async () => {
-    await expect(topic.execute({ id: 'qwertyuiop' }, testContext())).rejects.toMatchObject({ code: 'unknown-topic' });
+    await expect(topic.execute({ id: 'qwertyuiop' }, testContext())).rejects.toMatchObject({
+      code: 'unknown-topic',
+    });
   });
 });

@@ -31,6 +31,8 @@ describe('parseCommandText', () => {
 
   it('rejects an unknown subcommand with the list of known ones', () => {
     expect(() => parseCommandText('/pin explode now', COMMANDS)).toThrowError(UserError);
-    expect(() => parseCommandText('/pin explode now', COMMANDS)).toThrowError(/ask, check, topic, help/);
+    expect(() => parseCommandText('/pin explode now', COMMANDS)).toThrowError(
+      /ask, check, topic, help/,
+    );
   });
 });

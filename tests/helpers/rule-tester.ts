@@ -46,7 +46,9 @@ export function messageIdOf(rule: Rule, finding: Finding): string {
 
 function describeFindings(rule: Rule, findings: Finding[]): string {
   if (findings.length === 0) return 'no finding';
-  return findings.map((f) => `${messageIdOf(rule, f)}@${f.line}:${f.column} (${f.message})`).join('; ');
+  return findings
+    .map((f) => `${messageIdOf(rule, f)}@${f.line}:${f.column} (${f.message})`)
+    .join('; ');
 }
 
 export function testRule(rule: Rule, cases: RuleCases): void {
@@ -75,9 +77,19 @@ export function testRule(rule: Rule, cases: RuleCases): void {
     for (const invalid of cases.invalid) {
       it(`Reported: ${invalid.name}`, () => {
         const findings = findingsOf(invalid.code);
-        const actual = findings.map((f) => ({ line: f.line, column: f.column, messageId: messageIdOf(rule, f) }));
-        const expected = invalid.errors.map((e) => ({ line: e.line, column: e.column, messageId: e.messageId }));
-        expect(actual, `Missing or Noisy: got ${describeFindings(rule, findings)}`).toEqual(expected);
+        const actual = findings.map((f) => ({
+          line: f.line,
+          column: f.column,
+          messageId: messageIdOf(rule, f),
+        }));
+        const expected = invalid.errors.map((e) => ({
+          line: e.line,
+          column: e.column,
+          messageId: e.messageId,
+        }));
+        expect(actual, `Missing or Noisy: got ${describeFindings(rule, findings)}`).toEqual(
+          expected,
+        );
         invalid.errors.forEach((error, index) => {
           const finding = findings[index];
           if (error.rustc !== undefined) expect(finding?.rustc).toBe(error.rustc);

@@ -15,18 +15,24 @@ export function recordingLogger(records: LogRecord[] = []): Logger & { records: 
   const log = (level: LogRecord['level']) => (object: object, message?: string) => {
     records.push({ level, object, message });
   };
-  return { records, debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') } satisfies Logger;
+  const logger = {
+    debug: log('debug'),
+    info: log('info'),
+    warn: log('warn'),
+    error: log('error'),
+  } satisfies Logger;
+  return { ...logger, records };
 }
 
 export function recordingChecker(result: CheckResult): Checker & { seen: string[] } {
   const seen: string[] = [];
-  return {
-    seen,
-    check(text) {
+  const checker = {
+    check(text: string) {
       seen.push(text);
       return result;
     },
   } satisfies Checker;
+  return { ...checker, seen };
 }
 
 const knowledge = createKnowledgeBase();
@@ -40,7 +46,10 @@ export function testServices(overrides: Partial<Services> = {}): Services {
   };
 }
 
-export function testContext(overrides: Partial<Services> = {}, isModerator = false): CommandContext {
+export function testContext(
+  overrides: Partial<Services> = {},
+  isModerator = false,
+): CommandContext {
   return {
     services: testServices(overrides),
     actor: { id: 'u1', displayName: 'tester', isModerator, platform: 'console' },

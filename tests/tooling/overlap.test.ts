@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { sharedRuns, words } from '../../src/tooling/overlap.js';
 
 describe('sharedRuns', () => {
-  const source = 'A pinned value must stay at the same address until the destructor has run to completion.';
+  const source =
+    'A pinned value must stay at the same address until the destructor has run to completion.';
 
   it('finds a copied run of ten words whatever the case and punctuation', () => {
     const copy = 'Note: a PINNED value must stay at the same address, until the destructor ran.';

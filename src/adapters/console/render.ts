@@ -6,7 +6,15 @@ export interface TerminalStyle {
   color: boolean;
 }
 
-const codes = { bold: [1, 22], dim: [2, 22], italic: [3, 23], cyan: [36, 39], red: [31, 39], yellow: [33, 39], green: [32, 39] } as const;
+const codes = {
+  bold: [1, 22],
+  dim: [2, 22],
+  italic: [3, 23],
+  cyan: [36, 39],
+  red: [31, 39],
+  yellow: [33, 39],
+  green: [32, 39],
+} as const;
 type StyleName = keyof typeof codes;
 
 function paint(style: TerminalStyle, name: StyleName, text: string): string {
@@ -18,8 +26,13 @@ function paint(style: TerminalStyle, name: StyleName, text: string): string {
 /** Inline markdown: `code` in cyan, _emphasis_ in italics; markers removed when plain. */
 function inline(style: TerminalStyle, text: string): string {
   return text
-    .replace(/`([^`\n]+)`/g, (_match, code: string) => (style.color ? paint(style, 'cyan', code) : `\`${code}\``))
-    .replace(/(^|\s)_([^_\n]+)_(?=\s|$|[.,;:])/g, (_match, lead: string, words: string) => `${lead}${paint(style, 'italic', words)}`);
+    .replace(/`([^`\n]+)`/g, (_match, code: string) =>
+      style.color ? paint(style, 'cyan', code) : `\`${code}\``,
+    )
+    .replace(
+      /(^|\s)_([^_\n]+)_(?=\s|$|[.,;:])/g,
+      (_match, lead: string, words: string) => `${lead}${paint(style, 'italic', words)}`,
+    );
 }
 
 const SEVERITY_COLOR = { error: 'red', unsound: 'red', warning: 'yellow', note: 'dim' } as const;
@@ -40,18 +53,28 @@ function block(style: TerminalStyle, item: ReplyBlock): string {
     }
     case 'finding': {
       const label = item.rustc ? `${item.severity}[${item.rustc}]` : item.severity;
-      const lines = [`${paint(style, SEVERITY_COLOR[item.severity], label)} line ${item.line}:${item.column}: ${inline(style, item.message)}`];
+      const lines = [
+        `${paint(style, SEVERITY_COLOR[item.severity], label)} line ${item.line}:${item.column}: ${inline(style, item.message)}`,
+      ];
       if (item.fix) lines.push(`  ${paint(style, 'green', 'fix:')} ${inline(style, item.fix)}`);
-      if (item.topic) lines.push(`  ${paint(style, 'dim', 'why:')} /pin topic ${item.topic.id} (${item.topic.title})`);
+      if (item.topic)
+        lines.push(
+          `  ${paint(style, 'dim', 'why:')} /pin topic ${item.topic.id} (${item.topic.title})`,
+        );
       return lines.join('\n');
     }
     case 'topics':
       return [
         paint(style, 'bold', item.heading),
-        ...item.topics.map((topic) => `  • ${topic.title} ${paint(style, 'dim', `(/pin topic ${topic.id})`)}`),
+        ...item.topics.map(
+          (topic) => `  • ${topic.title} ${paint(style, 'dim', `(/pin topic ${topic.id})`)}`,
+        ),
       ].join('\n');
     case 'sources':
-      return [paint(style, 'bold', 'Sources'), ...item.sources.map((source) => `  • ${source.title}: ${source.url}`)].join('\n');
+      return [
+        paint(style, 'bold', 'Sources'),
+        ...item.sources.map((source) => `  • ${source.title}: ${source.url}`),
+      ].join('\n');
   }
 }
 

@@ -53,8 +53,14 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
         return;
       }
       const text = line.trim();
-      if (text === '') return void prompt();
-      if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) return void lines.close();
+      if (text === '') {
+        prompt();
+        return;
+      }
+      if (/^(exit|quit|\/exit|\/quit)$/i.test(text)) {
+        lines.close();
+        return;
+      }
       if (/^\/pin\s+check\s*$/i.test(text)) {
         pasting = [];
         output.write('Paste the code, then a line with only "." to check it.\n');
@@ -63,11 +69,16 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       queue = queue.then(() => answer(text.startsWith('/') ? text : `/pin ask ${text}`));
     });
     lines.on('close', () => {
-      const finish = pasting && pasting.length > 0 ? answer(`/pin check ${pasting.join('\n')}`) : Promise.resolve();
-      void queue.then(() => finish).then(() => {
-        output.write('\nbye\n');
-        resolve();
-      });
+      const finish =
+        pasting && pasting.length > 0
+          ? answer(`/pin check ${pasting.join('\n')}`)
+          : Promise.resolve();
+      void queue
+        .then(() => finish)
+        .then(() => {
+          output.write('\nbye\n');
+          resolve();
+        });
     });
   });
 }

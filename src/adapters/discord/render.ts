@@ -4,7 +4,12 @@
 import { cutProse, fitBlocks } from '../../core/fit.js';
 import type { Reply, ReplyBlock } from '../../core/reply.js';
 
-export const DISCORD_LIMITS = { title: 256, description: 4096, footer: 2048, embedTotal: 6000 } as const;
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  footer: 2048,
+  embedTotal: 6000,
+} as const;
 
 export interface DiscordEmbed {
   title: string;
@@ -63,13 +68,20 @@ function shorten(block: ReplyBlock, room: number): ReplyBlock | null {
 export function renderDiscord(reply: Reply): DiscordMessage {
   const footerText = reply.more ? `${reply.more.label}: ${reply.more.command}` : '';
   const budget = DISCORD_LIMITS.description;
-  const fitted = fitBlocks(reply, budget, (block) => blockMarkdown(block).length + SEPARATOR.length, shorten);
+  const fitted = fitBlocks(
+    reply,
+    budget,
+    (block) => blockMarkdown(block).length + SEPARATOR.length,
+    shorten,
+  );
   const description = fitted.blocks.map(blockMarkdown).join(SEPARATOR).slice(0, budget);
   const embed: DiscordEmbed = {
     title: reply.title.slice(0, DISCORD_LIMITS.title),
     description,
     color: COLORS[reply.tone],
-    ...(fitted.truncated && footerText ? { footer: { text: footerText.slice(0, DISCORD_LIMITS.footer) } } : {}),
+    ...(fitted.truncated && footerText
+      ? { footer: { text: footerText.slice(0, DISCORD_LIMITS.footer) } }
+      : {}),
   };
   return {
     embeds: [embed],

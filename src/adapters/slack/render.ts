@@ -52,7 +52,10 @@ export function blockMrkdwn(block: ReplyBlock): string {
 
 function shorten(block: ReplyBlock, room: number): ReplyBlock | null {
   if (block.kind !== 'text') return null;
-  const text = cutProse(block.text, Math.min(room, SLACK_LIMITS.section) - heading(block.heading).length);
+  const text = cutProse(
+    block.text,
+    Math.min(room, SLACK_LIMITS.section) - heading(block.heading).length,
+  );
   return text ? { ...block, text } : null;
 }
 
@@ -65,13 +68,22 @@ function measure(block: ReplyBlock): number {
 export function renderSlack(reply: Reply): SlackMessage {
   const fitted = fitBlocks(reply, SLACK_LIMITS.message, measure, shorten);
   const blocks: SlackBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: reply.title.slice(0, SLACK_LIMITS.header) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: reply.title.slice(0, SLACK_LIMITS.header) },
+    },
     ...fitted.blocks
       .slice(0, SLACK_LIMITS.blocks - 2)
-      .map((block): SlackBlock => ({ type: 'section', text: { type: 'mrkdwn', text: blockMrkdwn(block) } })),
+      .map((block): SlackBlock => ({
+        type: 'section',
+        text: { type: 'mrkdwn', text: blockMrkdwn(block) },
+      })),
   ];
   if (fitted.truncated && reply.more) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `${reply.more.label}: \`${reply.more.command}\`` }] });
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `${reply.more.label}: \`${reply.more.command}\`` }],
+    });
   }
   const first = reply.blocks.find((block) => block.kind === 'text');
   const summary = first?.kind === 'text' ? first.text : '';

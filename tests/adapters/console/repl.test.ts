@@ -4,7 +4,10 @@ import { COMMANDS } from '../../../commands/index.js';
 import { runConsole } from '../../../src/adapters/console/repl.js';
 import { recordingChecker, testContext } from '../../helpers/services.js';
 
-async function session(lines: string[], checker = recordingChecker({ verdict: 'ok', findings: [] })) {
+async function session(
+  lines: string[],
+  checker = recordingChecker({ verdict: 'ok', findings: [] }),
+) {
   const output = new PassThrough();
   let text = '';
   output.on('data', (chunk: Buffer) => (text += chunk.toString()));
