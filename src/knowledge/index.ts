@@ -1,9 +1,10 @@
 // The KnowledgeBase port: loaded entries plus the router over them.
 import type { KnowledgeBase } from '../core/ports.js';
 import { assertLinksResolve, loadKnowledge } from './load.js';
-import { KNOWLEDGE_DIR } from './paths.js';
+import { KNOWLEDGE_DIR, SNAPSHOT_FILE } from './paths.js';
 import type { Topic } from './schema.js';
-import { DEFAULT_ROUTER_OPTIONS, Router, type RouterOptions } from './search.js';
+import { DEFAULT_ROUTER_OPTIONS, Router, type RouterOptions, type RouterState } from './search.js';
+import { fingerprintOf, readSnapshot, writeSnapshot } from './snapshot.js';
 
 export interface KnowledgeOptions {
   folder?: string;
@@ -12,27 +13,52 @@ export interface KnowledgeOptions {
   taught?: ReadonlyMap<string, readonly string[]>;
 }
 
-export function createKnowledgeBase(options: KnowledgeOptions = {}): KnowledgeBase & { all: Topic[] } {
-  const topics = loadKnowledge(options.folder ?? KNOWLEDGE_DIR);
+export interface LoadedKnowledgeBase extends KnowledgeBase {
+  all: Topic[];
+  /** Learns a phrasing for a topic from now on. */
+  teach(topicId: string, phrasing: string): void;
+}
+
+/**
+ * Loads knowledge/ (from the build's snapshot when it is current) and checks that
+ * every link between entries resolves.
+ */
+export function createKnowledgeBase(options: KnowledgeOptions = {}): LoadedKnowledgeBase {
+  const folder = options.folder ?? KNOWLEDGE_DIR;
+  const useSnapshot = folder === KNOWLEDGE_DIR && options.router === undefined;
+  const snapshot = useSnapshot ? readSnapshot(SNAPSHOT_FILE, fingerprintOf(folder)) : undefined;
+  const topics = snapshot?.topics ?? loadKnowledge(folder);
   assertLinksResolve(topics);
-  return knowledgeBaseOf(topics, options);
+  return knowledgeBaseOf(topics, options, snapshot?.router);
+}
+
+/** Builds the snapshot file that `createKnowledgeBase` reads (run by `npm run build`). */
+export function buildSnapshot(folder = KNOWLEDGE_DIR, file = SNAPSHOT_FILE): number {
+  const topics = loadKnowledge(folder);
+  assertLinksResolve(topics);
+  const router = new Router(topics, DEFAULT_ROUTER_OPTIONS);
+  writeSnapshot(file, { fingerprint: fingerprintOf(folder), topics, router: router.toState() });
+  return topics.length;
 }
 
 export function knowledgeBaseOf(
   topics: Topic[],
   options: KnowledgeOptions = {},
-): KnowledgeBase & { all: Topic[] } {
+  routerState?: RouterState,
+): LoadedKnowledgeBase {
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const withTaught = topics.map((topic) => {
-    const taught = options.taught?.get(topic.id) ?? [];
-    return taught.length > 0 ? { ...topic, phrasings: [...topic.phrasings, ...taught] } : topic;
-  });
-  const router = new Router(withTaught, options.router ?? DEFAULT_ROUTER_OPTIONS);
+  const router = new Router(topics, options.router ?? DEFAULT_ROUTER_OPTIONS, routerState);
+  for (const [id, phrasings] of options.taught ?? []) {
+    for (const phrasing of phrasings) if (byId.has(id)) router.teach(id, phrasing);
+  }
   return {
     all: topics,
     topics: () => topics,
     get: (id) => byId.get(id.trim().toLowerCase()),
     route: (question) => router.route(question),
+    teach: (id, phrasing) => {
+      if (byId.has(id)) router.teach(id, phrasing);
+    },
     suggest(partial, limit) {
       const needle = partial.trim().toLowerCase();
       if (needle.length === 0) return topics.slice(0, limit);

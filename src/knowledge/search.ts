@@ -5,7 +5,7 @@
 import MiniSearch from 'minisearch';
 import type { Abstention, Route } from '../core/ports.js';
 import type { Topic } from './schema.js';
-import { TopicClassifier } from './classifier.js';
+import { TopicClassifier, type TermCounts } from './classifier.js';
 import { evidenceOf, recogniseOtherMeaning, type Evidence } from './senses.js';
 import { tokenize } from './tokenize.js';
 
@@ -55,29 +55,69 @@ export interface RankedTopic {
 /** Bonus in the fused score for a question that is exactly a topic's name. */
 const NAME_BONUS = 1;
 
+/** What a snapshot stores so a start-up can skip tokenizing and indexing every entry. */
+export interface RouterState {
+  index: unknown;
+  counts: TermCounts;
+}
+
+/** Queries arrive already tokenized: split them back into the same terms. */
+const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
+
 export class Router {
   private readonly index: MiniSearch<IndexedDoc>;
   private readonly classifier: TopicClassifier;
   /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
   private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
+  private taught = 0;
 
   constructor(
     topics: readonly Topic[],
     private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
+    state?: RouterState,
   ) {
-    this.index = new MiniSearch<IndexedDoc>({
+    const indexOptions = {
       fields: ['title', 'keywords', 'text', 'levels'],
       storeFields: ['topic', 'kind'],
       tokenize,
-      processTerm: (term) => term,
-      searchOptions: { boost: options.boosts, tokenize, processTerm: (term) => term },
-    });
-    this.index.addAll(topics.flatMap(documentsOf));
-    this.classifier = new TopicClassifier(topics);
+      processTerm: (term: string) => term,
+      searchOptions: { boost: options.boosts, tokenize: splitTerms, processTerm: (term: string) => term },
+    };
+    if (state) {
+      this.index = MiniSearch.loadJS<IndexedDoc>(state.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
+      this.classifier = new TopicClassifier(
+        topics.map((topic) => topic.id),
+        state.counts,
+      );
+    } else {
+      this.index = new MiniSearch<IndexedDoc>(indexOptions);
+      this.index.addAll(topics.flatMap(documentsOf));
+      this.classifier = TopicClassifier.train(topics);
+    }
     for (const topic of topics) {
       this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
       this.addNames(this.names[1], topic.id, topic.keywords);
     }
+  }
+
+  /** The index and counts, for a snapshot built ahead of time. */
+  toState(): RouterState {
+    return { index: this.index.toJSON(), counts: this.classifier.toCounts() };
+  }
+
+  /** Learns a phrasing for a topic at run time (a moderator taught it). */
+  teach(topicId: string, phrasing: string): void {
+    this.taught++;
+    this.index.add({
+      id: `${topicId}#taught-${this.taught}`,
+      topic: topicId,
+      kind: 'phrasing',
+      title: '',
+      keywords: '',
+      text: phrasing,
+      levels: '',
+    });
+    this.classifier.learn(topicId, phrasing);
   }
 
   private addNames(table: Map<string, Set<string>>, id: string, names: readonly string[]): void {
@@ -92,8 +132,12 @@ export class Router {
 
   /** Topics ranked by combined score, best first. */
   rank(question: string): RankedTopic[] {
+    return this.rankTerms(tokenize(question));
+  }
+
+  private rankTerms(terms: readonly string[]): RankedTopic[] {
     const best = new Map<string, { first: number; second: number; profile: number }>();
-    for (const hit of this.index.search(question, { combineWith: 'OR' })) {
+    for (const hit of this.index.search(terms.join(' '), { combineWith: 'OR' })) {
       const topic = String(hit['topic']);
       const entry = best.get(topic) ?? { first: 0, second: 0, profile: 0 };
       if (hit['kind'] === 'profile') entry.profile = hit.score;
@@ -110,8 +154,8 @@ export class Router {
     );
     const topLexical = Math.max(0, ...lexical.values());
     if (topLexical === 0) return [];
-    const posterior = this.classifier.classify(question);
-    const key = termKey(question);
+    const posterior = this.classifier.classify(terms);
+    const key = termKey(terms);
     // An id or title outranks a keyword that happens to have the same words.
     const named = this.names[0].get(key) ?? this.names[1].get(key) ?? new Set<string>();
     return [...lexical.entries()]
@@ -127,8 +171,9 @@ export class Router {
 
   route(question: string): Route {
     const meaning = recogniseOtherMeaning(question);
-    const ranked = this.rank(question);
-    const confidence = meaning ? 0 : calibrate(question, ranked);
+    const terms = tokenize(question);
+    const ranked = this.rankTerms(terms);
+    const confidence = meaning ? 0 : calibrate(question, terms, ranked);
     const top = ranked[0];
     const alternatives = ranked.slice(1, 4).map((candidate) => candidate.id);
     if (top && confidence >= this.options.minConfidence) {
@@ -162,21 +207,22 @@ const REQUIRED_STRENGTH: Record<Evidence, number> = { strong: 20, domain: 40, no
  * question's evidence requires; the margin over the runner-up adds certainty.
  * 0.5 means "just strong enough".
  */
-function calibrate(question: string, ranked: RankedTopic[]): number {
+function calibrate(question: string, terms: readonly string[], ranked: RankedTopic[]): number {
   const top = ranked[0];
   if (!top || top.lexical <= 0) return 0;
   // Asking for a topic by its name ("Unpin", "pin projection") is as clear as it gets.
   if (top.named && !ranked[1]?.named) return 0.95;
-  const terms = Math.max(1, new Set(tokenize(question)).size);
-  const strength = top.lexical / Math.sqrt(terms) / REQUIRED_STRENGTH[evidenceOf(question)];
+  const distinct = Math.max(1, new Set(terms).size);
+  const strength = top.lexical / Math.sqrt(distinct) / REQUIRED_STRENGTH[evidenceOf(question)];
   const margin = (top.score - (ranked[1]?.score ?? 0)) / top.score;
   const z = 2.5 * Math.log(strength) + 2 * (margin - 0.1);
   return Number((1 / (1 + Math.exp(-z))).toFixed(3));
 }
 
 /** A name's identity: its distinct terms, sorted ("Pin projection" = "projection pin"). */
-function termKey(text: string): string {
-  return [...new Set(tokenize(text))].sort().join(' ');
+function termKey(textOrTerms: string | readonly string[]): string {
+  const terms = typeof textOrTerms === 'string' ? tokenize(textOrTerms) : textOrTerms;
+  return [...new Set(terms)].sort().join(' ');
 }
 
 function documentsOf(topic: Topic): IndexedDoc[] {

@@ -60,8 +60,17 @@ function wordTerms(word: string): string[] {
   return [lower, ...parts.flatMap(normalise)];
 }
 
+// Stemming is the costly step and words repeat endlessly: remember each word's stem.
+const stems = new Map<string, string>();
+
 function normalise(word: string): string[] {
   if (word.length < 2 || STOPWORDS.has(word)) return [];
   if (/\d/.test(word)) return [word];
-  return [stemmer(word)];
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    if (stems.size > 100_000) stems.clear();
+    stem = stemmer(word);
+    stems.set(word, stem);
+  }
+  return [stem];
 }

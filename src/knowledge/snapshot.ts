@@ -1,0 +1,43 @@
+// A snapshot of the knowledge base, built by `npm run build`: the validated
+// entries plus the router's index, so a start-up need not parse YAML or tokenize
+// every entry. It is used only while its fingerprint matches the files in
+// knowledge/, so an edited entry is never served stale.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Topic } from './schema.js';
+import type { RouterState } from './search.js';
+
+const FORMAT = 1;
+
+export interface Snapshot {
+  format: number;
+  fingerprint: string;
+  topics: Topic[];
+  router: RouterState;
+}
+
+/** A hash of every entry file's name and content. */
+export function fingerprintOf(folder: string): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.md')).sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(folder, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function writeSnapshot(file: string, snapshot: Omit<Snapshot, 'format'>): void {
+  writeFileSync(file, JSON.stringify({ format: FORMAT, ...snapshot }));
+}
+
+/** The snapshot when it exists and matches `fingerprint`; undefined otherwise. */
+export function readSnapshot(file: string, fingerprint: string): Snapshot | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
+    const fresh = snapshot.format === FORMAT && snapshot.fingerprint === fingerprint;
+    return fresh && snapshot.topics && snapshot.router ? (snapshot as Snapshot) : undefined;
+  } catch {
+    return undefined;
+  }
+}
