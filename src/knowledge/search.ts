@@ -52,6 +52,10 @@ export interface RankedTopic {
   named: boolean;
 }
 
+/** Weight of keyword phrases found in the question (see keywordHits). */
+const KEYWORD_BONUS = Number(process.env.KWB ?? 0.6);
+const MIN_PHRASE_TERMS = Number(process.env.MPT ?? 2);
+
 /** Bonus in the fused score for a question that is exactly a topic's name. */
 const NAME_BONUS = 1;
 
@@ -70,6 +74,8 @@ export class Router {
   /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
   private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
   private taught = 0;
+  /** Every keyword as its term sequence, with the topics that list it. */
+  private readonly phrases = new Map<string, { terms: string[]; topics: Set<string> }>();
 
   constructor(
     topics: readonly Topic[],
@@ -81,7 +87,11 @@ export class Router {
       storeFields: ['topic', 'kind'],
       tokenize,
       processTerm: (term: string) => term,
-      searchOptions: { boost: options.boosts, tokenize: splitTerms, processTerm: (term: string) => term },
+      searchOptions: {
+        boost: options.boosts,
+        tokenize: splitTerms,
+        processTerm: (term: string) => term,
+      },
     };
     if (state) {
       this.index = MiniSearch.loadJS<IndexedDoc>(state.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
@@ -97,6 +107,14 @@ export class Router {
     for (const topic of topics) {
       this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
       this.addNames(this.names[1], topic.id, topic.keywords);
+      for (const keyword of topic.keywords) {
+        const terms = tokenize(keyword);
+        if (terms.length === 0) continue;
+        const key = terms.join(' ');
+        const entry = this.phrases.get(key) ?? { terms, topics: new Set<string>() };
+        entry.topics.add(topic.id);
+        this.phrases.set(key, entry);
+      }
     }
   }
 
@@ -130,6 +148,21 @@ export class Router {
     }
   }
 
+  /**
+   * Keywords that occur in the question as a whole, in order ("pinned places",
+   * "E0733", "pin-project-lite"), per topic; a keyword several topics share counts less.
+   */
+  private keywordHits(terms: readonly string[]): Map<string, number> {
+    const hits = new Map<string, number>();
+    const text = ` ${terms.join(' ')} `;
+    for (const { terms: phrase, topics } of this.phrases.values()) {
+      if (phrase.length < MIN_PHRASE_TERMS && !phrase.some((term) => term.includes(':') || /\d/.test(term))) continue;
+      if (!text.includes(` ${phrase.join(' ')} `)) continue;
+      for (const id of topics) hits.set(id, Math.min(2, (hits.get(id) ?? 0) + phrase.length / (1 + topics.size) / 2));
+    }
+    return hits;
+  }
+
   /** Topics ranked by combined score, best first. */
   rank(question: string): RankedTopic[] {
     return this.rankTerms(tokenize(question));
@@ -137,7 +170,8 @@ export class Router {
 
   private rankTerms(terms: readonly string[]): RankedTopic[] {
     const best = new Map<string, { first: number; second: number; profile: number }>();
-    for (const hit of this.index.search(terms.join(' '), { combineWith: 'OR' })) {
+    // Each distinct term once: a word repeated in a long post should not outweigh the rest.
+    for (const hit of this.index.search([...new Set(terms)].join(' '), { combineWith: 'OR' })) {
       const topic = String(hit['topic']);
       const entry = best.get(topic) ?? { first: 0, second: 0, profile: 0 };
       if (hit['kind'] === 'profile') entry.profile = hit.score;
@@ -158,13 +192,17 @@ export class Router {
     const key = termKey(terms);
     // An id or title outranks a keyword that happens to have the same words.
     const named = this.names[0].get(key) ?? this.names[1].get(key) ?? new Set<string>();
+    const phraseHits = this.keywordHits(terms);
     return [...lexical.entries()]
       .map(([id, score]) => ({
         id,
         lexical: score,
         named: named.has(id),
         score:
-          score / topLexical + classifierWeight * (posterior.get(id) ?? 0) + (named.has(id) ? NAME_BONUS : 0),
+          score / topLexical +
+          classifierWeight * (posterior.get(id) ?? 0) +
+          (named.has(id) ? NAME_BONUS : 0) +
+          KEYWORD_BONUS * (phraseHits.get(id) ?? 0),
       }))
       .sort((a, b) => b.score - a.score);
   }
