@@ -53,8 +53,7 @@ export interface RankedTopic {
 }
 
 /** Weight of keyword phrases found in the question (see keywordHits). */
-const KEYWORD_BONUS = Number(process.env.KWB ?? 0.6);
-const MIN_PHRASE_TERMS = Number(process.env.MPT ?? 2);
+const KEYWORD_BONUS = 0.6;
 
 /** Bonus in the fused score for a question that is exactly a topic's name. */
 const NAME_BONUS = 1;
@@ -74,8 +73,8 @@ export class Router {
   /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
   private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
   private taught = 0;
-  /** Every keyword as its term sequence, with the topics that list it. */
-  private readonly phrases = new Map<string, { terms: string[]; topics: Set<string> }>();
+  /** Keywords worth matching as phrases (` term term `), with the topics that list them. */
+  private readonly phrases = new Map<string, { length: number; topics: Set<string> }>();
 
   constructor(
     topics: readonly Topic[],
@@ -109,9 +108,11 @@ export class Router {
       this.addNames(this.names[1], topic.id, topic.keywords);
       for (const keyword of topic.keywords) {
         const terms = tokenize(keyword);
-        if (terms.length === 0) continue;
-        const key = terms.join(' ');
-        const entry = this.phrases.get(key) ?? { terms, topics: new Set<string>() };
+        // Single common words are left to BM25; a phrase, a path or an error code is telling.
+        const telling = terms.length >= 2 || terms.some((term) => term.includes(':') || /\d/.test(term));
+        if (!telling) continue;
+        const key = ` ${terms.join(' ')} `;
+        const entry = this.phrases.get(key) ?? { length: terms.length, topics: new Set<string>() };
         entry.topics.add(topic.id);
         this.phrases.set(key, entry);
       }
@@ -155,10 +156,9 @@ export class Router {
   private keywordHits(terms: readonly string[]): Map<string, number> {
     const hits = new Map<string, number>();
     const text = ` ${terms.join(' ')} `;
-    for (const { terms: phrase, topics } of this.phrases.values()) {
-      if (phrase.length < MIN_PHRASE_TERMS && !phrase.some((term) => term.includes(':') || /\d/.test(term))) continue;
-      if (!text.includes(` ${phrase.join(' ')} `)) continue;
-      for (const id of topics) hits.set(id, Math.min(2, (hits.get(id) ?? 0) + phrase.length / (1 + topics.size) / 2));
+    for (const [phrase, { length, topics }] of this.phrases) {
+      if (!text.includes(phrase)) continue;
+      for (const id of topics) hits.set(id, Math.min(2, (hits.get(id) ?? 0) + length / (1 + topics.size) / 2));
     }
     return hits;
   }
