@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { knowledgeBaseOf } from '../src/knowledge/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { KNOWLEDGE_DIR } from '../src/knowledge/paths.js';
+import { benchChecker } from './bench-check.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -70,12 +71,6 @@ function benchColdStart(runs = 7): string[] {
   return [
     `cold start of \`pinbot ask --json\` (whole process, ${runs} runs): median ${percentile(times, 50).toFixed(0)} ms, min ${(times[0] ?? 0).toFixed(0)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms`,
   ];
-}
-
-async function benchChecker(): Promise<string[]> {
-  if (!existsSync(`${root}scripts/bench-check.ts`)) return ['checker: no benchmark yet'];
-  const module = (await import('./bench-check.js')) as { benchChecker: () => Promise<string[]> };
-  return module.benchChecker();
 }
 
 for (const line of [...benchRouting(), ...benchColdStart(), ...(await benchChecker())])
