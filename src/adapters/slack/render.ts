@@ -72,12 +72,10 @@ export function renderSlack(reply: Reply): SlackMessage {
       type: 'header',
       text: { type: 'plain_text', text: reply.title.slice(0, SLACK_LIMITS.header) },
     },
-    ...fitted.blocks
-      .slice(0, SLACK_LIMITS.blocks - 2)
-      .map((block): SlackBlock => ({
-        type: 'section',
-        text: { type: 'mrkdwn', text: blockMrkdwn(block) },
-      })),
+    ...fitted.blocks.slice(0, SLACK_LIMITS.blocks - 2).map((block): SlackBlock => ({
+      type: 'section',
+      text: { type: 'mrkdwn', text: blockMrkdwn(block) },
+    })),
   ];
   if (fitted.truncated && reply.more) {
     blocks.push({

@@ -1,0 +1,85 @@
+// `*pinned` by value moves the pointee out of the `Pin` — `Pin` implements `Deref`, not a move
+// out — so rustc rejects it (E0507) unless the type is `Copy`.
+import {
+  defineRule,
+  outerExpression,
+  pinParts,
+  placeName,
+  useKind,
+  type Facts,
+  type GenericEnv,
+  type Ty,
+} from '../rule.js';
+
+export default defineRule({
+  id: 'move-out-of-pin',
+  description: 'moving a value out of a `Pin` with `*pinned`',
+  severity: 'error',
+  rustc: 'E0507',
+  topic: 'get-mut-and-unchecked',
+  messages: {
+    moveOut: {
+      message:
+        '`*{{pin}}` tries to move the pinned value out of `{{pin}}`; a `Pin` only lends it (`Deref`), so rustc refuses to move out of the dereference (E0507). The value must stay where it was pinned.',
+      fix: 'Borrow instead of moving (`&*{{pin}}`, `{{pin}}.as_ref()`), clone the data you need, or for an `Unpin` type take it back with `Pin::into_inner({{pin}})`.',
+    },
+  },
+  query: '(unary_expression (_) @operand) @deref',
+  check(context) {
+    const { facts } = context;
+    for (const match of context.matches) {
+      const deref = match.node('deref');
+      const operand = match.node('operand');
+      if (!deref || !operand || !deref.hasAnonymous('*')) continue;
+      const pin = pinParts(facts.typeOf(operand));
+      if (!pin || pin.pointer === 'other') continue;
+      const outer = outerExpression(deref);
+      const parent = outer.parent;
+      if (!parent) continue;
+      const moved =
+        (parent.type === 'let_declaration' && parent.child('value') === outer) ||
+        parent.type === 'return_expression' ||
+        (parent.type === 'block' &&
+          parent.lastNamedChild === outer &&
+          parent.parent?.type === 'function_item') ||
+        parent.type === 'arguments';
+      if (!moved || useKind(operand) !== 'deref' || isCopy(facts, pin.target, facts.envAt(deref)))
+        continue;
+      context.report({ node: deref, messageId: 'moveOut', data: { pin: placeName(operand) } });
+    }
+  },
+});
+
+function isCopy(facts: Facts, ty: Ty, env: GenericEnv): boolean {
+  if (ty.k === 'ref' && !ty.mut) return true;
+  if (ty.k === 'ptr') return true;
+  if (ty.k !== 'path') return ty.k === 'unknown';
+  if (
+    [
+      'u8',
+      'u16',
+      'u32',
+      'u64',
+      'u128',
+      'usize',
+      'i8',
+      'i16',
+      'i32',
+      'i64',
+      'i128',
+      'isize',
+      'f32',
+      'f64',
+      'bool',
+      'char',
+    ].includes(ty.name)
+  ) {
+    return true;
+  }
+  const item = facts.types.get(ty.name);
+  if (item) return item.derives.has('Copy');
+  // Generic parameters are Copy only with a bound; unknown library types: assume Copy (stay silent).
+  const bounds = env.params.get(ty.name);
+  if (bounds) return bounds.includes('Copy');
+  return !['String', 'Vec', 'Box'].includes(ty.name);
+}

@@ -1,0 +1,106 @@
+// Valid and invalid snippets for the `box-dyn-future-awaited` rule (invalid compile-error cases checked against rustc 1.95).
+import rule from '../../../src/analyser/rules/box-dyn-future-awaited.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'a pinned box',
+      code: `use std::future::Future;
+use std::pin::Pin;
+fn job() -> Pin<Box<dyn Future<Output = u32>>> { Box::pin(async { 7 }) }
+pub async fn run() -> u32 { job().await }
+`,
+    },
+    {
+      name: 'Box::into_pin',
+      code: `use std::future::Future;
+pub async fn run(job: Box<dyn Future<Output = u8>>) -> u8 {
+    Box::into_pin(job).await
+}
+`,
+    },
+    {
+      name: 'a boxed Unpin trait object',
+      code: `use std::future::Future;
+pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
+    job.await
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'awaiting a returned Box<dyn Future>',
+      code: `use std::future::Future;
+fn job() -> Box<dyn Future<Output = u32>> { Box::new(async { 7 }) }
+pub async fn run() -> u32 {
+    job().await
+}
+`,
+      errors: [
+        { line: 4, column: 5, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+    {
+      name: 'awaiting a trait method that returns Box<dyn Future>',
+      code: `use std::future::Future;
+pub trait Task {
+    fn run(&self) -> Box<dyn Future<Output = u8> + '_>;
+}
+pub async fn go(t: &dyn Task) -> u8 {
+    t.run().await
+}
+`,
+      errors: [
+        { line: 6, column: 5, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+    {
+      name: 'Box::pin of a Box<dyn Future>',
+      code: `use std::future::Future;
+pub async fn run_boxed(job: Box<dyn Future<Output = u32>>) -> u32 {
+    Box::pin(job).await
+}
+`,
+      errors: [{ line: 3, column: 5, messageId: 'boxInPin', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'Pin::new(&mut boxed).poll on a Box<dyn Future> field',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::Context;
+pub struct Job { body: Box<dyn Future<Output = ()>> }
+impl Job {
+    pub fn step(&mut self, cx: &mut Context<'_>) -> bool {
+        Pin::new(&mut self.body).poll(cx).is_ready()
+    }
+}
+`,
+      errors: [{ line: 7, column: 9, messageId: 'boxPolled', rustc: 'E0599', severity: 'error' }],
+    },
+    {
+      name: 'passing a Box<dyn Future> to block_on',
+      code: `use std::future::Future;
+fn block_on<F: Future>(_f: F) -> F::Output { loop {} }
+pub fn run(job: Box<dyn Future<Output = u8>>) -> u8 {
+    block_on(job)
+}
+`,
+      errors: [{ line: 4, column: 14, messageId: 'boxPassed', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'awaiting boxed futures from a Vec',
+      code: `use std::future::Future;
+pub async fn run_all(jobs: Vec<Box<dyn Future<Output = ()>>>) {
+    for job in jobs {
+        job.await;
+    }
+}
+`,
+      errors: [
+        { line: 4, column: 9, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,101 @@
+// Valid and invalid snippets for the `drop-moves-pinned-field` rule (invalid compile-error cases checked against rustc 1.95).
+import rule from '../../../src/analyser/rules/drop-moves-pinned-field.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'the inner-drop idiom',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Guarded<F> { fut: Option<F> }
+impl<F: Future> Future for Guarded<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let fut = unsafe { self.map_unchecked_mut(|s| &mut s.fut) };
+        fut.as_pin_mut().expect("done").poll(cx)
+    }
+}
+impl<F> Drop for Guarded<F> {
+    fn drop(&mut self) {
+        inner_drop(unsafe { Pin::new_unchecked(self) });
+        fn inner_drop<F>(this: Pin<&mut Guarded<F>>) {
+            let mut fut = unsafe { this.map_unchecked_mut(|s| &mut s.fut) };
+            fut.set(None);
+        }
+    }
+}
+`,
+    },
+    {
+      name: 'a Drop that touches only a non-structural field',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Watch<F> { fut: F, name: String }
+impl<F: Future> Future for Watch<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        unsafe { self.map_unchecked_mut(|s| &mut s.fut) }.poll(cx)
+    }
+}
+impl<F> Drop for Watch<F> {
+    fn drop(&mut self) {
+        let _ = self.name.drain(..);
+    }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Option::take of the pinned future',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Guarded<F> { fut: Option<F>, name: String }
+impl<F: Future> Future for Guarded<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let fut = unsafe { self.map_unchecked_mut(|s| &mut s.fut) };
+        fut.as_pin_mut().expect("done").poll(cx)
+    }
+}
+impl<F> Drop for Guarded<F> {
+    fn drop(&mut self) {
+        if let Some(f) = self.fut.take() {
+            drop(f);
+        }
+    }
+}
+`,
+      errors: [
+        { line: 14, column: 26, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'mem::take of the pinned future',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Watch<F> { fut: Option<F> }
+impl<F: Future> Future for Watch<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        unsafe { self.map_unchecked_mut(|s| &mut s.fut) }.as_pin_mut().unwrap().poll(cx)
+    }
+}
+impl<F> Drop for Watch<F> {
+    fn drop(&mut self) {
+        let leftover = std::mem::take(&mut self.fut);
+        drop(leftover);
+    }
+}
+`,
+      errors: [
+        { line: 13, column: 24, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
+      ],
+    },
+  ],
+});

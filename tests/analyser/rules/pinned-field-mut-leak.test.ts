@@ -1,0 +1,63 @@
+// Valid and invalid snippets for the `pinned-field-mut-leak` rule (invalid compile-error cases checked against rustc 1.95).
+import rule from '../../../src/analyser/rules/pinned-field-mut-leak.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'handing out &mut to a non-structural field',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Wrapper<F> { inner: F, count: usize }
+impl<F: Future> Wrapper<F> {
+    fn count(self: Pin<&mut Self>) -> &mut usize {
+        unsafe { &mut self.get_unchecked_mut().count }
+    }
+}
+impl<F: Future> Future for Wrapper<F> {
+    type Output = F::Output;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        *self.as_mut().count() += 1;
+        unsafe { self.map_unchecked_mut(|s| &mut s.inner) }.poll(cx)
+    }
+}
+`,
+    },
+    {
+      name: 'returning a pinned projection',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Traced<F> { inner: F }
+impl<F> Traced<F> {
+    pub fn inner(self: Pin<&mut Self>) -> Pin<&mut F> {
+        unsafe { self.map_unchecked_mut(|s| &mut s.inner) }
+    }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: '&mut F from Pin<&mut Self>',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+pub struct Traced<F> { inner: F, label: &'static str }
+impl<F> Traced<F> {
+    pub fn inner_mut(self: Pin<&mut Self>) -> &mut F {
+        unsafe { &mut self.get_unchecked_mut().inner }
+    }
+}
+impl<F: Future> Future for Traced<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        unsafe { self.map_unchecked_mut(|s| &mut s.inner) }.poll(cx)
+    }
+}
+`,
+      errors: [{ line: 6, column: 5, messageId: 'leaksMut', rustc: null, severity: 'unsound' }],
+    },
+  ],
+});

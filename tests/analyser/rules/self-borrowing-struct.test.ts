@@ -1,0 +1,178 @@
+// Valid and invalid snippets for the `self-borrowing-struct` rule (invalid compile-error cases checked against rustc 1.95).
+import rule from '../../../src/analyser/rules/self-borrowing-struct.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+testRule(rule, {
+  valid: [
+    {
+      name: 'storing a range instead of a reference',
+      code: `pub struct Line { raw: String, key: std::ops::Range<usize> }
+impl Line {
+    pub fn parse(raw: String) -> Line {
+        let end = raw.find('=').unwrap_or(raw.len());
+        Line { raw, key: 0..end }
+    }
+    pub fn key(&self) -> &str { &self.raw[self.key.clone()] }
+}
+`,
+    },
+    {
+      name: 'a struct borrowing from outside',
+      code: `pub struct Tokens<'a> { src: &'a str, seen: Vec<String> }
+pub fn count(text: String) -> usize {
+    let t = Tokens { src: &text, seen: Vec::new() };
+    t.src.len() + t.seen.len()
+}
+`,
+    },
+    {
+      name: 'a self-borrow that is never moved',
+      code: `pub struct S<'a> { data: String, r: &'a str }
+pub fn g(data: String) -> usize {
+    let mut s = S { data, r: "" };
+    s.r = &s.data;
+    s.r.len()
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a constructor returning the literal',
+      code: `pub struct Line<'a> { raw: String, key: &'a str }
+impl<'a> Line<'a> {
+    pub fn parse(raw: String) -> Line<'a> {
+        let key = raw.split('=').next().unwrap_or("");
+        Line { raw, key }
+    }
+}
+`,
+      errors: [
+        { line: 5, column: 9, messageId: 'returnsSelfBorrow', rustc: 'E0515', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a local that borrows itself, then returned',
+      code: `pub struct Line<'a> { raw: String, key: &'a str }
+pub fn parse<'a>(raw: String) -> Line<'a> {
+    let mut line = Line { raw, key: "" };
+    let end = line.raw.find('=').unwrap_or(line.raw.len());
+    line.key = &line.raw[..end];
+    line
+}
+`,
+      errors: [
+        { line: 6, column: 5, messageId: 'movedWhileBorrowed', rustc: 'E0505', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a method storing a borrow of its own field',
+      code: `pub struct Roster<'a> { names: Vec<String>, current: Option<&'a str> }
+impl<'a> Roster<'a> {
+    pub fn add(&mut self, name: String) {
+        self.names.push(name);
+        self.current = self.names.last().map(|s| s.as_str());
+    }
+}
+`,
+      errors: [
+        { line: 5, column: 9, messageId: 'lifetimeTooShort', rustc: null, severity: 'error' },
+      ],
+    },
+    {
+      name: 'a Self literal in a constructor',
+      code: `pub struct Doc<'a> { text: String, title: &'a str }
+impl<'a> Doc<'a> {
+    pub fn new(text: String) -> Self {
+        let title = text.lines().next().unwrap_or("");
+        Self { text, title }
+    }
+}
+`,
+      errors: [
+        { line: 5, column: 9, messageId: 'returnsSelfBorrow', rustc: 'E0515', severity: 'error' },
+      ],
+    },
+    {
+      name: 'mutating the owner while it is borrowed',
+      code: `pub struct Index<'a> { words: Vec<String>, longest: Option<&'a String> }
+pub fn demo() {
+    let mut idx = Index { words: vec!["a".into()], longest: None };
+    idx.longest = idx.words.iter().max_by_key(|w| w.len());
+    idx.words.push("bbb".into());
+    println!("{:?}", idx.longest);
+}
+`,
+      errors: [
+        {
+          line: 5,
+          column: 5,
+          messageId: 'mutatedWhileBorrowed',
+          rustc: 'E0502',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'moving the owner into the literal first',
+      code: `pub struct S<'a> { data: String, r: &'a str }
+pub fn keep(v: &mut Vec<String>, data: String) {
+    let s = S { data, r: &data };
+    v.push(s.data);
+}
+`,
+      errors: [
+        { line: 3, column: 26, messageId: 'ownerMovedFirst', rustc: 'E0382', severity: 'error' },
+      ],
+    },
+    {
+      name: "a method taking &'a mut self, then a mutable use",
+      code: `struct Config<'a> { raw: String, name: &'a str }
+impl<'a> Config<'a> {
+    fn parse(&'a mut self) {
+        self.name = self.raw.split('=').nth(1).unwrap_or("");
+    }
+}
+fn main() {
+    let mut cfg = Config { raw: String::from("name=demo"), name: "" };
+    cfg.parse();
+    cfg.raw.push_str(";ttl=5");
+}
+`,
+      errors: [
+        { line: 10, column: 5, messageId: 'borrowedForeverMut', rustc: 'E0499', severity: 'error' },
+      ],
+    },
+    {
+      name: "a method taking &'a mut self, then a read",
+      code: `struct Config<'a> { raw: String, name: &'a str }
+impl<'a> Config<'a> {
+    fn parse(&'a mut self) {
+        self.name = self.raw.split('=').nth(1).unwrap_or("");
+    }
+}
+fn main() {
+    let mut cfg = Config { raw: String::from("name=demo"), name: "" };
+    cfg.parse();
+    println!("{}", cfg.name);
+}
+`,
+      errors: [
+        { line: 10, column: 20, messageId: 'borrowedForever', rustc: 'E0502', severity: 'error' },
+      ],
+    },
+    {
+      name: 'storing the self-borrowing value in a parameter',
+      code: `pub struct S<'a> { data: String, r: &'a str }
+pub fn c<'a>(v: &mut Vec<S<'a>>, data: String) {
+    let mut s = S { data, r: "" };
+    s.r = &s.data;
+    v.push(s);
+}
+`,
+      errors: [
+        { line: 4, column: 11, messageId: 'outlivesOwner', rustc: 'E0597', severity: 'error' },
+      ],
+    },
+  ],
+});
