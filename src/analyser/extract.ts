@@ -59,12 +59,16 @@ const MAX_DIAGNOSTIC_LINE = 4096;
 const MAX_VISITS = 20_000;
 /** Top-level nodes looked at per classification (prose and garbage make one per token). */
 const MAX_TOP_NODES = 2_000;
-/** Longest a single code-or-prose parse may take before the candidate counts as prose. */
-const PARSE_DEADLINE_MS = 60;
+/**
+ * Progress reports (about one per hundred parser operations) a single code-or-prose parse
+ * may take before the candidate counts as prose. Work, not wall time: the same text must get
+ * the same verdict on a busy machine as on an idle one.
+ */
+const MAX_PARSE_PROGRESS = 64;
 /** Bare text longer than this is judged as a whole, never paragraph by paragraph. */
 const MAX_PARAGRAPH_SPLIT_LINES = 400;
-/** Parse time for all the classifications of one text. */
-const PARSE_BUDGET_MS = 100;
+/** Characters parsed for all the classifications of one text (bounds the worst case). */
+const PARSE_BUDGET_CHARS = 12 * 1024;
 
 /** Finds Rust in a chat message or file. Pure and fast. Never throws on any string. */
 export function extractCode(text: string, parser: RustParser): Extraction {
@@ -604,16 +608,17 @@ interface TopNode {
 }
 
 /**
- * Parses candidates with a deadline. tree-sitter's error recovery is slow on long runs of
- * prose or garbage (hundreds of ms for 16 KiB), while real code of that size parses in a few ms:
- * a parse that runs out of time is prose. The shared parser cannot be cancelled, so this keeps
- * its own Parser over the same grammar.
+ * Parses candidates within a budget of work. tree-sitter's error recovery is slow on long runs
+ * of prose or garbage (hundreds of ms for 16 KiB), while real code of that size parses in a few
+ * ms: a parse that exceeds its work limit is prose, and a text's candidates share a budget of
+ * characters. Both are counts, so verdicts never depend on how busy the machine is. The shared
+ * parser cannot be cancelled, so this keeps its own Parser over the same grammar.
  */
 class Classifier {
   private static readonly parsers = new WeakMap<RustParser, Parser>();
   private readonly parser: Parser;
-  private readonly deadline: number;
   private remaining = MAX_CLASSIFICATIONS;
+  private budget = PARSE_BUDGET_CHARS;
 
   constructor(rust: RustParser) {
     let parser = Classifier.parsers.get(rust);
@@ -623,7 +628,6 @@ class Classifier {
       Classifier.parsers.set(rust, parser);
     }
     this.parser = parser;
-    this.deadline = performance.now() + PARSE_BUDGET_MS;
   }
 
   classify(candidate: string, strictness: Strictness): Classification {
@@ -649,13 +653,13 @@ class Classifier {
   }
 
   private parse(sample: string): Tree | null {
-    const start = performance.now();
-    const deadline = Math.min(this.deadline, start + PARSE_DEADLINE_MS);
-    if (start >= deadline) return null;
+    if (sample.length > this.budget) return null;
+    this.budget -= sample.length;
+    let progress = 0;
     let tree: Tree | null = null;
     try {
       tree = this.parser.parse(sample, null, {
-        progressCallback: () => performance.now() > deadline,
+        progressCallback: () => ++progress > MAX_PARSE_PROGRESS,
       });
     } catch {
       tree = null;

@@ -72,6 +72,13 @@ export class TopicClassifier {
     this.model = undefined;
   }
 
+  /** The share of topics whose text uses `term`: 0 for an unknown term, 1 for a term all use. */
+  topicShare(term: string): number {
+    let using = 0;
+    for (const count of this.counts) if (count.has(term)) using++;
+    return using / Math.max(1, this.counts.length);
+  }
+
   /** Posterior probability per topic id, for the question's known terms. */
   classify(terms: readonly string[]): Map<string, number> {
     const model = (this.model ??= this.fit());

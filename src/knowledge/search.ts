@@ -54,6 +54,8 @@ export interface RankedTopic {
 
 /** Weight of keyword phrases found in the question (see keywordHits). */
 const KEYWORD_BONUS = 0.6;
+/** A long post is searched by this many of its terms. */
+const MAX_QUERY_TERMS = 24;
 
 /** Bonus in the fused score for a question that is exactly a topic's name. */
 const NAME_BONUS = 1;
@@ -163,6 +165,21 @@ export class Router {
     return hits;
   }
 
+  /**
+   * The BM25 query: each distinct term once (a word repeated in a long post should
+   * not outweigh the rest), and for a long post only its most telling terms, the
+   * ones fewest topics use; the classifier still reads every word.
+   */
+  private queryTerms(terms: readonly string[]): string[] {
+    const distinct = [...new Set(terms)];
+    if (distinct.length <= MAX_QUERY_TERMS) return distinct;
+    return distinct
+      .map((term) => ({ term, share: this.classifier.topicShare(term) }))
+      .sort((a, b) => a.share - b.share)
+      .slice(0, MAX_QUERY_TERMS)
+      .map(({ term }) => term);
+  }
+
   /** Topics ranked by combined score, best first. */
   rank(question: string): RankedTopic[] {
     return this.rankTerms(tokenize(question));
@@ -170,8 +187,7 @@ export class Router {
 
   private rankTerms(terms: readonly string[]): RankedTopic[] {
     const best = new Map<string, { first: number; second: number; profile: number }>();
-    // Each distinct term once: a word repeated in a long post should not outweigh the rest.
-    for (const hit of this.index.search([...new Set(terms)].join(' '), { combineWith: 'OR' })) {
+    for (const hit of this.index.search(this.queryTerms(terms).join(' '), { combineWith: 'OR' })) {
       const topic = String(hit['topic']);
       const entry = best.get(topic) ?? { first: 0, second: 0, profile: 0 };
       if (hit['kind'] === 'profile') entry.profile = hit.score;
