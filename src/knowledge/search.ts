@@ -1,22 +1,22 @@
 // Question routing: from free text to the best knowledge entry, with a confidence,
-// up to three alternatives, and an honest abstention. BM25+ retrieval (MiniSearch)
-// over two kinds of documents per topic: each phrasing on its own (what people ask)
-// and a profile (title, keywords, short answer, explanations).
-import MiniSearch from 'minisearch';
+// up to three alternatives, and an honest abstention. BM25+ retrieval over two kinds
+// of documents per topic: each phrasing on its own (what people ask) and a profile
+// (title, keywords, short answer, explanations), fused with a naive Bayes classifier.
+import { Bm25Index, type Bm25State } from './bm25.js';
 import type { Abstention, Route } from '../core/ports.js';
 import type { Topic } from './schema.js';
 import { TopicClassifier, type TermCounts } from './classifier.js';
 import { evidenceOf, recogniseOtherMeaning, type Evidence } from './senses.js';
 import { tokenize } from './tokenize.js';
 
-interface IndexedDoc {
-  id: string;
+/** The indexed fields, in the order of the BM25 index. */
+export const FIELDS = ['title', 'keywords', 'text', 'levels'] as const;
+type Field = (typeof FIELDS)[number];
+
+export interface IndexedDoc {
   topic: string;
   kind: 'phrasing' | 'profile';
-  title: string;
-  keywords: string;
-  text: string;
-  levels: string;
+  fields: Partial<Record<Field, string>>;
 }
 
 export interface RouterOptions {
@@ -62,19 +62,19 @@ const NAME_BONUS = 1;
 
 /** What a snapshot stores so a start-up can skip tokenizing and indexing every entry. */
 export interface RouterState {
-  index: unknown;
+  index: Bm25State;
+  /** Topic id and kind of each indexed document, by document number. */
+  docs: [string, IndexedDoc['kind']][];
   counts: TermCounts;
 }
 
-/** Queries arrive already tokenized: split them back into the same terms. */
-const splitTerms = (text: string): string[] => (text.length === 0 ? [] : text.split(' '));
-
 export class Router {
-  private readonly index: MiniSearch<IndexedDoc>;
+  private readonly index: Bm25Index;
+  private readonly docs: [string, IndexedDoc['kind']][];
+  private readonly boosts: number[];
   private readonly classifier: TopicClassifier;
   /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
   private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
-  private taught = 0;
   /** Keywords worth matching as phrases (` term term `), with the topics that list them. */
   private readonly phrases = new Map<string, { length: number; topics: Set<string> }>();
 
@@ -83,26 +83,18 @@ export class Router {
     private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
     state?: RouterState,
   ) {
-    const indexOptions = {
-      fields: ['title', 'keywords', 'text', 'levels'],
-      storeFields: ['topic', 'kind'],
-      tokenize,
-      processTerm: (term: string) => term,
-      searchOptions: {
-        boost: options.boosts,
-        tokenize: splitTerms,
-        processTerm: (term: string) => term,
-      },
-    };
+    this.boosts = FIELDS.map((field) => options.boosts[field]);
     if (state) {
-      this.index = MiniSearch.loadJS<IndexedDoc>(state.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions);
+      this.index = new Bm25Index(FIELDS, state.index);
+      this.docs = state.docs;
       this.classifier = new TopicClassifier(
         topics.map((topic) => topic.id),
         state.counts,
       );
     } else {
-      this.index = new MiniSearch<IndexedDoc>(indexOptions);
-      this.index.addAll(topics.flatMap(documentsOf));
+      this.index = new Bm25Index(FIELDS);
+      this.docs = [];
+      for (const doc of topics.flatMap(documentsOf)) this.addDocument(doc);
       this.classifier = TopicClassifier.train(topics);
     }
     for (const topic of topics) {
@@ -123,22 +115,18 @@ export class Router {
 
   /** The index and counts, for a snapshot built ahead of time. */
   toState(): RouterState {
-    return { index: this.index.toJSON(), counts: this.classifier.toCounts() };
+    return { index: this.index.toState(), docs: this.docs, counts: this.classifier.toCounts() };
   }
 
   /** Learns a phrasing for a topic at run time (a moderator taught it). */
   teach(topicId: string, phrasing: string): void {
-    this.taught++;
-    this.index.add({
-      id: `${topicId}#taught-${this.taught}`,
-      topic: topicId,
-      kind: 'phrasing',
-      title: '',
-      keywords: '',
-      text: phrasing,
-      levels: '',
-    });
+    this.addDocument({ topic: topicId, kind: 'phrasing', fields: { text: phrasing } });
     this.classifier.learn(topicId, phrasing);
+  }
+
+  private addDocument(doc: IndexedDoc): void {
+    this.index.add(FIELDS.map((field) => tokenize(doc.fields[field] ?? '')));
+    this.docs.push([doc.topic, doc.kind]);
   }
 
   private addNames(table: Map<string, Set<string>>, id: string, names: readonly string[]): void {
@@ -187,14 +175,16 @@ export class Router {
 
   private rankTerms(terms: readonly string[]): RankedTopic[] {
     const best = new Map<string, { first: number; second: number; profile: number }>();
-    for (const hit of this.index.search(this.queryTerms(terms).join(' '), { combineWith: 'OR' })) {
-      const topic = String(hit['topic']);
+    const scores = this.index.score(this.queryTerms(terms), this.boosts);
+    scores.forEach((score, doc) => {
+      const [topic, kind] = this.docs[doc] ?? ['', 'phrasing'];
+      if (score <= 0) return;
       const entry = best.get(topic) ?? { first: 0, second: 0, profile: 0 };
-      if (hit['kind'] === 'profile') entry.profile = hit.score;
-      else if (hit.score > entry.first) [entry.first, entry.second] = [hit.score, entry.first];
-      else if (hit.score > entry.second) entry.second = hit.score;
+      if (kind === 'profile') entry.profile = score;
+      else if (score > entry.first) [entry.first, entry.second] = [score, entry.first];
+      else if (score > entry.second) entry.second = score;
       best.set(topic, entry);
-    }
+    });
     const { phrasingWeight, secondPhrasingWeight, profileWeight, classifierWeight } = this.options;
     const lexical = new Map(
       [...best.entries()].map(([id, s]) => [
@@ -279,26 +269,19 @@ function termKey(textOrTerms: string | readonly string[]): string {
   return [...new Set(terms)].sort().join(' ');
 }
 
-function documentsOf(topic: Topic): IndexedDoc[] {
+export function documentsOf(topic: Topic): IndexedDoc[] {
   const phrasings = topic.phrasings.map(
-    (text, index): IndexedDoc => ({
-      id: `${topic.id}#${index}`,
-      topic: topic.id,
-      kind: 'phrasing',
-      title: '',
-      keywords: '',
-      text,
-      levels: '',
-    }),
+    (text): IndexedDoc => ({ topic: topic.id, kind: 'phrasing', fields: { text } }),
   );
   const profile: IndexedDoc = {
-    id: `${topic.id}#profile`,
     topic: topic.id,
     kind: 'profile',
-    title: topic.title,
-    keywords: topic.keywords.join(' \n '),
-    text: [topic.answer, topic.analogy?.text ?? ''].join('\n'),
-    levels: Object.values(topic.levels).join('\n'),
+    fields: {
+      title: topic.title,
+      keywords: topic.keywords.join(' \n '),
+      text: [topic.answer, topic.analogy?.text ?? ''].join('\n'),
+      levels: Object.values(topic.levels).join('\n'),
+    },
   };
   return [...phrasings, profile];
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Topic } from './schema.js';
 import type { RouterState } from './search.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface Snapshot {
   format: number;
