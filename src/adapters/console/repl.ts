@@ -63,7 +63,10 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       }
       if (/^\/pin\s+check\s*$/i.test(text)) {
         pasting = [];
-        output.write('Paste the code, then a line with only "." to check it.\n');
+        // Through the queue, so the hint comes after any answer still being written.
+        queue = queue.then(() => {
+          output.write('Paste the code, then a line with only "." to check it.\n');
+        });
         return;
       }
       queue = queue.then(() => answer(text.startsWith('/') ? text : `/pin ask ${text}`));

@@ -57,3 +57,19 @@ describe('the console', () => {
     expect(text).toContain('bye');
   });
 });
+
+describe('the console output order', () => {
+  it('prints the paste hint after the answer before it', async () => {
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    await runConsole({
+      input: Readable.from(['/pin ask what is Unpin?\n/pin check\nfn main() {}\n.\n']),
+      output,
+      commands: COMMANDS,
+      context: testContext(),
+      style: { color: false },
+    });
+    expect(text.indexOf('Paste the code')).toBeGreaterThan(text.indexOf('Sources'));
+  });
+});
