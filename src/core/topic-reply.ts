@@ -23,23 +23,9 @@ export function topicReply(
       importance: 'essential',
     },
   ];
-  if (topic.analogy) {
-    blocks.push({
-      kind: 'text',
-      heading: 'Analogy',
-      text: `${topic.analogy.text}\n_Where it breaks down:_ ${topic.analogy.limits}`,
-      importance: level === 'beginner' ? 'essential' : 'useful',
-    });
-  }
+  blocks.push(...analogyBlocks(topic, level === 'beginner' ? 'essential' : 'useful'));
   blocks.push(...exampleBlocks(topic.examples));
-  const related = topic.related.flatMap((id): TopicLink[] => {
-    const other = lookup(id);
-    return other ? [{ id: other.id, title: other.title }] : [];
-  });
-  if (related.length > 0) {
-    blocks.push({ kind: 'topics', heading: 'Related', topics: related, importance: 'extra' });
-  }
-  blocks.push({ kind: 'sources', sources: [...topic.sources], importance: 'useful' });
+  blocks.push(...closingBlocks(topic, lookup));
   return {
     tone: 'answer',
     title: topic.title,
@@ -102,21 +88,31 @@ export function fullTopicReply(
       importance: 'useful',
     });
   }
-  if (topic.analogy) {
-    blocks.push({
-      kind: 'text',
-      heading: 'Analogy',
-      text: `${topic.analogy.text}\n_Where it breaks down:_ ${topic.analogy.limits}`,
-      importance: 'useful',
-    });
-  }
+  blocks.push(...analogyBlocks(topic, 'useful'));
   blocks.push(...topic.examples.map((example) => codeBlock(example, 'extra')));
+  blocks.push(...closingBlocks(topic, lookup));
+  return { tone: 'answer', title: topic.title, blocks, ephemeral: false };
+}
+
+/** The analogy with where it breaks down, when the entry has one. */
+function analogyBlocks(topic: TopicView, importance: 'essential' | 'useful'): ReplyBlock[] {
+  if (!topic.analogy) return [];
+  const text = `${topic.analogy.text}\n_Where it breaks down:_ ${topic.analogy.limits}`;
+  return [{ kind: 'text', heading: 'Analogy', text, importance }];
+}
+
+/** Related topics (those that exist) and the sources, which close every entry. */
+function closingBlocks(
+  topic: TopicView,
+  lookup: (id: string) => TopicView | undefined,
+): ReplyBlock[] {
   const related = topic.related.flatMap((id): TopicLink[] => {
     const other = lookup(id);
     return other ? [{ id: other.id, title: other.title }] : [];
   });
+  const blocks: ReplyBlock[] = [];
   if (related.length > 0)
     blocks.push({ kind: 'topics', heading: 'Related', topics: related, importance: 'extra' });
   blocks.push({ kind: 'sources', sources: [...topic.sources], importance: 'useful' });
-  return { tone: 'answer', title: topic.title, blocks, ephemeral: false };
+  return blocks;
 }
