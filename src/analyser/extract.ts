@@ -6,6 +6,7 @@
 // over a whole line), and tree-sitter is asked only to tell code from prose, on a bounded sample.
 import { Parser, type Node, type Tree } from 'web-tree-sitter';
 import type { RustParser } from './parser.js';
+import { blankPlaceholders } from './syntax.js';
 
 export interface CodeBlock {
   /** The Rust code, HTML entities decoded (&lt; &gt; &amp; &quot; &#39;). */
@@ -640,7 +641,9 @@ class Classifier {
       const cut = sample.lastIndexOf('\n', SAMPLE_CHARS);
       sample = sample.slice(0, cut > SAMPLE_CHARS / 4 ? cut : SAMPLE_CHARS);
     }
-    const tree = this.parse(sample);
+    // `...` / `…` placeholders are blanked as the engine blanks them (same offsets), so that an
+    // elided body does not turn the item around it into an ERROR.
+    const tree = this.parse(blankPlaceholders(sample));
     if (!tree) return none;
     try {
       // web-tree-sitter reports indexes in UTF-16 code units, like JavaScript strings.

@@ -670,6 +670,16 @@ export class Facts {
         if (!field || !value) return UNKNOWN;
         return this.fieldType(this.typeOf(value), field);
       }
+      case 'index_expression': {
+        // `xs[i]` on a Vec, VecDeque, slice or array: the element (never for a range index).
+        const [base, index] = node.namedChildren;
+        if (!base || !index || index.type === 'range_expression') return UNKNOWN;
+        const container = autoderef(this.typeOf(base));
+        if (container.k === 'array') return container.inner;
+        if (container.k === 'path' && ['Vec', 'VecDeque'].includes(container.name))
+          return container.args[0] ?? UNKNOWN;
+        return UNKNOWN;
+      }
       case 'parenthesized_expression':
         return this.typeOf(node.namedChildren[0] ?? node);
       case 'unsafe_block':
@@ -1201,6 +1211,12 @@ export class Facts {
         const inner = current.child('value') ?? current.namedChildren[0];
         if (!inner) return null;
         current = inner;
+      } else if (current.type === 'unsafe_block') {
+        // `unsafe { &mut self.get_unchecked_mut().fut }`: the block's only expression.
+        const block = current.childOfType('block');
+        const tail = block && block.namedChildren.length === 1 ? tailOf(block) : null;
+        if (!tail) return null;
+        current = tail;
       } else if (current.type === 'index_expression') {
         elements = true;
         const inner = current.namedChildren[0];

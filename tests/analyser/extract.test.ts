@@ -275,6 +275,21 @@ describe('extractCode: code or prose', () => {
   });
 });
 
+describe('extractCode: elided code', () => {
+  it('keeps an item whose body is elided with ... and left open at the end', () => {
+    const text =
+      'pub struct Meter { total: u64 }\n\nimpl Meter {\n    pub fn add(&mut self, n: u64) {\n        self.total += n;\n    }\n\n    ...';
+    const blocks = blocksOf(text);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]?.code).toContain('self.total += n;');
+    expect(blocks[0]?.startLine).toBe(1);
+  });
+
+  it('still calls a sentence with an ellipsis prose', () => {
+    expect(extract('I tried pinning it... and then it broke.')).toEqual({ kind: 'prose' });
+  });
+});
+
 describe('extractCode: pasted compiler errors', () => {
   it('reads an E0277 with its location, notes and labels', () => {
     const diagnostics = diagnosticsOf(message('error-e0277-async-fn-pin-new.txt'));

@@ -28,6 +28,8 @@ export default defineRule({
   query: '(function_item name: (identifier) @name return_type: (_) @ret body: (block) @body) @fn',
   check(context) {
     const { facts } = context;
+    const aliases = typeAliases(context.tree.ofType('type_item'));
+    const isPinnedBox = (ty: Ty): boolean => isPinnedBoxTy(resolveAlias(ty, aliases));
     // `Struct { field: Box::new(..) }` / `let x: Pin<Box<..>> = Box::new(..)` / `s.field = Box::new(..)`
     for (const node of context.tree.ofType(
       'field_initializer',
@@ -100,7 +102,29 @@ function returnedValues(body: SyntaxNode): SyntaxNode[] {
 
 const UNKNOWN_TY: Ty = { k: 'unknown' };
 
-function isPinnedBox(ty: Ty): boolean {
+/** Module-level `type Job = Pin<Box<..>>;` aliases (not generic ones, not associated types). */
+function typeAliases(items: readonly SyntaxNode[]): Map<string, Ty> {
+  const out = new Map<string, Ty>();
+  for (const item of items) {
+    if (item.parent?.type !== 'source_file' || item.child('type_parameters')) continue;
+    const name = item.child('name')?.text;
+    const ty = readType(item.child('type'));
+    if (name && ty.k !== 'unknown') out.set(name, ty);
+  }
+  return out;
+}
+
+function resolveAlias(ty: Ty, aliases: ReadonlyMap<string, Ty>): Ty {
+  let current = ty;
+  for (let i = 0; i < 4 && current.k === 'path' && current.args.length === 0; i++) {
+    const next = aliases.get(current.name);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+function isPinnedBoxTy(ty: Ty): boolean {
   return (
     pinParts(ty)?.pointer === 'box' ||
     (ty.k === 'path' && (ty.name === 'BoxFuture' || ty.name === 'LocalBoxFuture'))

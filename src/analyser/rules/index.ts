@@ -19,6 +19,7 @@ import pinGetMutNotUnpin from './pin-get-mut-not-unpin.js';
 import pinMovedIntoFnmut from './pin-moved-into-fnmut.js';
 import pinNewNotUnpin from './pin-new-not-unpin.js';
 import pinRcAsMut from './pin-rc-as-mut.js';
+import pinReceiverMethodUnpinned from './pin-receiver-method-unpinned.js';
 import pinSetDifferentFuture from './pin-set-different-future.js';
 import pinUsedAfterMove from './pin-used-after-move.js';
 import pinnedFieldMutLeak from './pinned-field-mut-leak.js';
@@ -39,6 +40,7 @@ export const rules: readonly Rule[] = [
   awaitMutRefNotUnpin,
   unpinBoundNotMet,
   pollUnpinnedFuture,
+  pinReceiverMethodUnpinned,
   futurePollNeedsPin,
   pinGetMutNotUnpin,
   pinDerefMutNotUnpin,

@@ -28,6 +28,9 @@ const MUTATING = new Set([
   'append',
 ]);
 
+/** Methods that store their arguments in the collection they are called on. */
+const STORING = new Set(['insert', 'push', 'push_back', 'push_front', 'extend', 'entry']);
+
 export default defineRule({
   id: 'self-borrowing-struct',
   description: 'a struct whose reference field borrows from its own owned field',
@@ -111,6 +114,23 @@ export default defineRule({
       if (!owner) continue;
       if (base.type === 'self') checkSelfMethod(assign, item, field, owner);
       else if (base.type === 'identifier') checkLocal(assign, base, item, field, owner);
+    }
+    // `x.refs.insert(k, v)` / `x.refs.push(r)` with `k`, `v`, `r` borrowed from `x.owner`: the
+    // same self-borrow as `x.r = &x.owner[..]`, made through a collection of references.
+    for (const call of context.tree.ofType('call_expression')) {
+      const parts = callParts(call);
+      if (parts?.kind !== 'method' || !STORING.has(parts.name)) continue;
+      const place = parts.receiver ? unwrap(parts.receiver) : null;
+      if (place?.type !== 'field_expression') continue;
+      const base = place.child('value');
+      const field = place.child('field')?.text ?? '';
+      if (base?.type !== 'identifier') continue;
+      const item = itemOf(facts, base, byName);
+      if (!item || !refFields(item).includes(field)) continue;
+      const owner = parts.args
+        .map((arg) => borrowedOwner(facts, arg, base, item))
+        .find((found) => found !== null);
+      if (owner) checkLocal(call, base, item, field, owner);
     }
 
     // Methods taking `&'a mut self` with the struct's own lifetime: a call borrows the value forever.
@@ -310,6 +330,7 @@ function borrowedOwner(
   value: SyntaxNode,
   base: SyntaxNode,
   item: TypeItem,
+  depth = 0,
 ): string | null {
   const owned = ownedFields(item);
   const chain = spine(value);
@@ -326,10 +347,26 @@ function borrowedOwner(
       return field;
     }
   }
-  if (chain.length === 1 && chain[0]?.type === 'identifier') {
-    const binding = facts.scopes.resolve(chain[0]);
+  const root = chain.at(-1);
+  if (chain.length === 1 && root?.type === 'identifier' && depth < 4) {
+    const binding = facts.scopes.resolve(root);
     if (binding?.kind === 'let' && binding.value)
-      return borrowedOwner(facts, binding.value, base, item);
+      return borrowedOwner(facts, binding.value, base, item, depth + 1);
+  }
+  // `k` from `line.split_once(..)` and the like: follow the variable at the root of the chain
+  // when it is a pattern binding.
+  if (root?.type === 'identifier' && depth < 4) {
+    const binding = facts.scopes.resolve(root);
+    // `if let Some((k, v)) = line.split_once(..)`, `for line in x.raw.lines()`: the value the
+    // pattern takes apart.
+    const decl = binding?.kind === 'pattern' ? binding.decl : null;
+    const source =
+      decl?.type === 'let_condition' || decl?.type === 'for_expression'
+        ? decl.child('value')
+        : decl?.type === 'match_arm'
+          ? (decl.parent?.parent?.child('value') ?? null)
+          : null;
+    if (source) return borrowedOwner(facts, source, base, item, depth + 1);
   }
   return null;
 }

@@ -20,6 +20,20 @@ pub fn job() -> Pin<Box<dyn Future<Output = u32>>> {
 }
 `,
     },
+    {
+      name: 'a pinned-box alias built with Box::pin, and a plain-box alias built with Box::new',
+      code: `use std::future::Future;
+use std::pin::Pin;
+pub type Task = Pin<Box<dyn Future<Output = u32> + Send>>;
+pub type Thunk = Box<dyn Fn() -> u32 + Send>;
+pub fn task(n: u32) -> Task {
+    Box::pin(async move { n * 2 })
+}
+pub fn thunk(n: u32) -> Thunk {
+    Box::new(move || n + 1)
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -75,6 +89,25 @@ pub fn task(n: u8) -> Pin<Box<dyn Future<Output = u8> + Send>> {
 `,
       errors: [
         { line: 5, column: 16, messageId: 'boxForPinBox', rustc: 'E0308', severity: 'error' },
+      ],
+    },
+    {
+      name: 'Box::new returned and bound where an alias of Pin<Box<dyn Future>> is declared',
+      code: `use std::future::Future;
+use std::pin::Pin;
+pub type Task = Pin<Box<dyn Future<Output = u32> + Send>>;
+pub fn task(n: u32) -> Task {
+    Box::new(async move { n * 2 })
+}
+pub fn later() -> u32 {
+    let t: Task = Box::new(async { 7 });
+    drop(t);
+    7
+}
+`,
+      errors: [
+        { line: 5, column: 5, messageId: 'boxForPinBox', rustc: 'E0308', severity: 'error' },
+        { line: 8, column: 19, messageId: 'boxForPinBox', rustc: 'E0308', severity: 'error' },
       ],
     },
   ],

@@ -47,6 +47,31 @@ impl<F> Drop for Watch<F> {
 }
 `,
     },
+    {
+      name: 'a field projected through an unsafe block, while Drop empties another field',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub enum Phase<T> { Live(T), Gone }
+pub struct Relay<T: Future> { phase: Phase<T>, log: Vec<String> }
+impl<T: Future> Future for Relay<T> {
+    type Output = Option<T::Output>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let phase = unsafe { &mut self.get_unchecked_mut().phase };
+        match phase {
+            Phase::Live(t) => unsafe { Pin::new_unchecked(t) }.poll(cx).map(Some),
+            Phase::Gone => Poll::Ready(None),
+        }
+    }
+}
+impl<T: Future> Drop for Relay<T> {
+    fn drop(&mut self) {
+        let lines = std::mem::take(&mut self.log);
+        drop(lines);
+    }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -95,6 +120,35 @@ impl<F> Drop for Watch<F> {
 `,
       errors: [
         { line: 13, column: 24, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'an enum field projected through an unsafe block and replaced in Drop',
+      code: `use std::future::Future;
+use std::mem;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub enum Phase<T> { Live(T), Gone }
+pub struct Relay<T: Future> { phase: Phase<T> }
+impl<T: Future> Future for Relay<T> {
+    type Output = Option<T::Output>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let phase = unsafe { &mut self.get_unchecked_mut().phase };
+        match phase {
+            Phase::Live(t) => unsafe { Pin::new_unchecked(t) }.poll(cx).map(Some),
+            Phase::Gone => Poll::Ready(None),
+        }
+    }
+}
+impl<T: Future> Drop for Relay<T> {
+    fn drop(&mut self) {
+        let old = mem::replace(&mut self.phase, Phase::Gone);
+        drop(old);
+    }
+}
+`,
+      errors: [
+        { line: 19, column: 19, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
       ],
     },
   ],

@@ -22,6 +22,28 @@ pub fn title(d: &Pin<Box<Doc>>) -> &str {
 }
 `,
     },
+    {
+      name: 'Copy fields read and other fields borrowed through a pinned self',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Limit<F> { fut: F, budget: u32, label: String }
+impl<F: Future> Future for Limit<F> {
+    type Output = Option<F::Output>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let budget = self.budget;
+        let len = self.label.len();
+        let _ = self.label;
+        let label = &self.label;
+        if budget as usize <= len + label.len() {
+            return Poll::Ready(None);
+        }
+        let fut = unsafe { self.map_unchecked_mut(|s| &mut s.fut) };
+        fut.poll(cx).map(Some)
+    }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -46,6 +68,34 @@ pub fn take(f: Pin<Box<Frame>>) -> Frame {
 }
 `,
       errors: [{ line: 5, column: 5, messageId: 'moveOut', rustc: 'E0507', severity: 'error' }],
+    },
+    {
+      name: 'boxing a generic future field taken out of a pinned self',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Retry<Fut> { attempt: Fut, tries: u8 }
+impl<Fut: Future> Future for Retry<Fut> {
+    type Output = Fut::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Fut::Output> {
+        let mut boxed = Box::pin(self.attempt);
+        boxed.as_mut().poll(cx)
+    }
+}
+`,
+      errors: [{ line: 8, column: 34, messageId: 'moveField', rustc: 'E0507', severity: 'error' }],
+    },
+    {
+      name: 'binding a String field of a pinned box by value',
+      code: `use std::marker::PhantomPinned;
+use std::pin::Pin;
+pub struct Note { body: String, _pin: PhantomPinned }
+pub fn body(note: Pin<Box<Note>>) -> usize {
+    let text = note.body;
+    text.len()
+}
+`,
+      errors: [{ line: 5, column: 16, messageId: 'moveField', rustc: 'E0507', severity: 'error' }],
     },
   ],
 });

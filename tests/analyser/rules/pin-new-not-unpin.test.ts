@@ -70,6 +70,19 @@ pub fn f(w: &mut W<u8>) {
 }
 `,
     },
+    {
+      name: 'Pin::new on elements of a Vec of Unpin futures',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn poll_first<G: Future + Unpin>(jobs: &mut Vec<G>, ready: &mut [bool; 2], cx: &mut Context<'_>) -> bool {
+    ready[0] = Pin::new(&mut jobs[0]).poll(cx).is_ready();
+    let slot = &mut ready[1];
+    *slot = Pin::new(&mut jobs[1]).poll(cx).is_ready();
+    ready[0]
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -200,6 +213,20 @@ pub fn boxed() -> Pin<Box<dyn Future<Output = String>>> {
 }
 `,
       errors: [{ line: 6, column: 5, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'Pin::new on an element of a Vec of generic futures without an Unpin bound',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Pool<T: Future> { tasks: Vec<T> }
+impl<T: Future> Pool<T> {
+    pub fn poll_one(&mut self, k: usize, cx: &mut Context<'_>) -> bool {
+        Pin::new(&mut self.tasks[k]).poll(cx).is_ready()
+    }
+}
+`,
+      errors: [{ line: 7, column: 9, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
     },
   ],
 });

@@ -35,6 +35,24 @@ pub fn g(data: String) -> usize {
 }
 `,
     },
+    {
+      name: 'a collection of references filled from a string that lives outside the struct',
+      code: `pub struct Index<'a> {
+    text: String,
+    words: Vec<&'a str>,
+}
+pub fn build<'a>(source: &'a str) -> Index<'a> {
+    let mut idx = Index { text: source.to_uppercase(), words: Vec::new() };
+    for w in source.split(' ') {
+        if let Some(clean) = w.strip_suffix(',') {
+            idx.words.push(clean);
+        }
+    }
+    let done = idx;
+    done
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -172,6 +190,33 @@ pub fn c<'a>(v: &mut Vec<S<'a>>, data: String) {
 `,
       errors: [
         { line: 4, column: 11, messageId: 'outlivesOwner', rustc: 'E0597', severity: 'error' },
+      ],
+    },
+    {
+      name: "a collection of references filled from the struct's own string, then the struct moved",
+      code: `pub struct Index<'a> {
+    text: String,
+    words: Vec<&'a str>,
+}
+pub fn count(source: &str) -> usize {
+    let mut idx = Index { text: source.to_lowercase(), words: Vec::new() };
+    for w in idx.text.split(' ') {
+        if let Some(clean) = w.strip_suffix(',') {
+            idx.words.push(clean);
+        }
+    }
+    let done = idx;
+    done.words.len()
+}
+`,
+      errors: [
+        {
+          line: 12,
+          column: 16,
+          messageId: 'movedWhileBorrowed',
+          rustc: 'E0505',
+          severity: 'error',
+        },
       ],
     },
   ],
