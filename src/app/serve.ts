@@ -1,7 +1,7 @@
 // `pinbot serve`: runs the front ends whose credentials are set; with none set,
 // the local console. Configuration errors stop it with one line naming the variable.
 import { COMMANDS } from '../../commands/index.js';
-import type { Io } from '../cli/cli.js';
+import type { Io } from './io.js';
 import { runConsole } from '../adapters/console/repl.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { createLogger } from './logger.js';

@@ -14,14 +14,10 @@ import { fullTopicReply } from '../core/topic-reply.js';
 import { LEVEL_NAMES, type Level } from '../core/topic.js';
 import { triagePost } from '../core/triage.js';
 import { createKnowledgeBase } from '../knowledge/index.js';
+import type { Io } from '../app/io.js';
 import { forEachJsonLine } from './jsonl.js';
 
-export interface Io {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  color: boolean;
-}
+export type { Io } from '../app/io.js';
 
 export class UsageError extends Error {}
 
