@@ -33,8 +33,9 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
       /\b(?:certificates?|certs?|public[- ]key|root ca|hpkp|fingerprint|pinnedpublickey)\b[^\n]{0,40}\bpin|\bpin\w*\b[^.?!\n]{0,40}\b(?:certificates?|certs?|public[- ]keys?|root ca|fingerprint|tls|ssl)\b/i,
   },
   {
-    meaning: 'pinned (page-locked) memory for GPU transfers',
-    pattern: /\b(?:cuda\w*|gpu|page[- ]locked|host[- ]to[- ]device|device memory|cudahost\w*|dma|tensors?|cubecl)\b/i,
+    meaning: 'pinned (page-locked) memory, for GPU transfers or to keep pages out of swap',
+    pattern:
+      /\b(?:cuda\w*|gpu|page[- ]locked|host[- ]to[- ]device|device memory|cudahost\w*|dma|tensors?|cubecl|mlock\w*|memory pages?|swapped (?:out )?to disk)\b/i,
   },
   {
     meaning: 'the game Rust (servers, wipes, mods)',

@@ -9,7 +9,14 @@ describe('recogniseOtherMeaning', () => {
     ['set_high on an output pin of my esp32 does nothing', 'a hardware (GPIO) pin'],
     ['pin each worker thread to its own cpu core', 'pinning threads to CPU cores (affinity)'],
     ['certificate pinning with rustls', 'certificate or public-key pinning (TLS)'],
-    ['allocating pinned host memory for cuda transfers', 'pinned (page-locked) memory for GPU transfers'],
+    [
+      'allocating pinned host memory for cuda transfers',
+      'pinned (page-locked) memory, for GPU transfers or to keep pages out of swap',
+    ],
+    [
+      'lock my key buffer in RAM with mlock so it is never paged out',
+      'pinned (page-locked) memory, for GPU transfers or to keep pages out of swap',
+    ],
   ])('recognises "%s" as %s', (text, meaning) => {
     expect(recogniseOtherMeaning(text)).toBe(meaning);
   });
