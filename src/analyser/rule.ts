@@ -131,7 +131,15 @@ export {
   macroName,
   useKind,
 } from './scope.js';
-export { isFutureTy, isPinMut, pinParts, readType, showTy, lastSegment } from './types.js';
+export {
+  isCopyScalar,
+  isFutureTy,
+  isPinMut,
+  pinParts,
+  readType,
+  showTy,
+  lastSegment,
+} from './types.js';
 export {
   before,
   bodyOf,

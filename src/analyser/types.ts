@@ -49,6 +49,11 @@ export function isPrimitive(name: string): boolean {
   return PRIMITIVES.has(name);
 }
 
+/** The scalar primitives, which are all `Copy` (`str` is a primitive but unsized, not `Copy`). */
+export function isCopyScalar(name: string): boolean {
+  return name !== 'str' && PRIMITIVES.has(name);
+}
+
 /** The last segment of a path written as text (`std::pin::Pin` -> `Pin`). */
 export function lastSegment(path: string): string {
   const cleaned = path.replace(/<.*$/s, '');

@@ -2,6 +2,7 @@
 // returning `self.fut` from a by-value method) is E0509: the destructor needs the whole value.
 import {
   defineRule,
+  isCopyScalar,
   outerExpression,
   useKind,
   type Facts,
@@ -79,24 +80,6 @@ function firstMovedField(pattern: SyntaxNode): string | null {
 function isCopy(facts: Facts, ty: Ty): boolean {
   if (ty.k === 'ref' && !ty.mut) return true;
   if (ty.k !== 'path') return ty.k !== 'unknown' ? false : true;
-  if (
-    [
-      'u8',
-      'u16',
-      'u32',
-      'u64',
-      'usize',
-      'i8',
-      'i16',
-      'i32',
-      'i64',
-      'isize',
-      'f32',
-      'f64',
-      'bool',
-      'char',
-    ].includes(ty.name)
-  )
-    return true;
+  if (isCopyScalar(ty.name)) return true;
   return facts.types.get(ty.name)?.derives.has('Copy') ?? false;
 }

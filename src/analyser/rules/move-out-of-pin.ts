@@ -3,6 +3,7 @@
 // value through the pin (`Box::pin(self.inner)` in a `poll`): the place is behind `Pin`'s deref.
 import {
   defineRule,
+  isCopyScalar,
   outerExpression,
   pinParts,
   placeName,
@@ -98,26 +99,7 @@ function isCopy(facts: Facts, ty: Ty, env: GenericEnv): boolean {
   if (ty.k === 'path' && ty.name === 'Option' && ty.args[0]) return isCopy(facts, ty.args[0], env);
   if (ty.k === 'ptr') return true;
   if (ty.k !== 'path') return ty.k === 'unknown';
-  if (
-    [
-      'u8',
-      'u16',
-      'u32',
-      'u64',
-      'u128',
-      'usize',
-      'i8',
-      'i16',
-      'i32',
-      'i64',
-      'i128',
-      'isize',
-      'f32',
-      'f64',
-      'bool',
-      'char',
-    ].includes(ty.name)
-  ) {
+  if (isCopyScalar(ty.name)) {
     return true;
   }
   const item = facts.types.get(ty.name);

@@ -1,6 +1,6 @@
 // `let p = pin!(fut);` moves `fut` into the pinned place: the old binding is gone, and using it
 // again is E0382 ("use of moved value"). Pinning is a one-way move; shadow the name instead.
-import { defineRule, derefTy, macroName, useKind } from '../rule.js';
+import { defineRule, isCopyScalar, derefTy, macroName, useKind } from '../rule.js';
 
 export default defineRule({
   id: 'use-after-pin-macro',
@@ -32,7 +32,7 @@ export default defineRule({
       const ty = facts.bindingType(binding);
       if (
         (ty.k === 'ref' && !ty.mut) ||
-        (ty.k === 'path' && derefTy(ty).k === 'unknown' && isCopyName(ty.name))
+        (ty.k === 'path' && derefTy(ty).k === 'unknown' && isCopyScalar(ty.name))
       ) {
         continue;
       }
@@ -53,22 +53,3 @@ export default defineRule({
     }
   },
 });
-
-function isCopyName(name: string): boolean {
-  return [
-    'u8',
-    'u16',
-    'u32',
-    'u64',
-    'usize',
-    'i8',
-    'i16',
-    'i32',
-    'i64',
-    'isize',
-    'f32',
-    'f64',
-    'bool',
-    'char',
-  ].includes(name);
-}
