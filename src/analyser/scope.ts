@@ -1,7 +1,7 @@
 // Name resolution for local variables: which `let`, parameter, closure parameter or pattern an
 // identifier refers to (shadowing included), and how each use treats the value (moved, borrowed,
 // used as a method receiver ...). Rust's scoping is lexical, so this follows the tree.
-import type { SyntaxNode } from './syntax.js';
+import { EXPRESSION_MACROS, type SyntaxNode } from './syntax.js';
 
 export type BindingKind = 'let' | 'param' | 'self' | 'closure-param' | 'pattern' | 'macro-pin';
 
@@ -36,23 +36,6 @@ export type UseKind =
   | 'other';
 
 const PIN_MACROS = new Set(['pin_mut', 'pin']);
-
-/** Macros (unfolded into calls by the engine) that take their arguments by reference. */
-const FORMAT_MACROS = new Set([
-  'assert',
-  'assert_eq',
-  'assert_ne',
-  'debug_assert',
-  'debug_assert_eq',
-  'debug_assert_ne',
-  'println',
-  'print',
-  'eprintln',
-  'eprint',
-  'write',
-  'writeln',
-  'panic',
-]);
 
 export class Scopes {
   private readonly resolved = new Map<SyntaxNode, Binding | null>();
@@ -430,7 +413,8 @@ export function useKind(node: SyntaxNode): UseKind {
     case 'arguments': {
       // `println (x)` / `assert_eq (a, b)`: an unfolded format macro only borrows its arguments.
       const callee = parent.parent?.child('function');
-      if (callee?.type === 'identifier' && FORMAT_MACROS.has(callee.text)) return 'macro';
+      // The engine unfolds these macros into calls; they take their arguments by reference.
+      if (callee?.type === 'identifier' && EXPRESSION_MACROS.has(callee.text)) return 'macro';
       return 'move';
     }
     case 'let_declaration':
