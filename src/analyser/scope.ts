@@ -91,36 +91,14 @@ export class Scopes {
         }
         case 'for_expression': {
           if (node.field !== 'body') break;
-          const pattern = parent.child('pattern');
-          if (pattern && patternNames(pattern).some((n) => n.text === name)) {
-            return this.make(
-              name,
-              'pattern',
-              parent,
-              identIn(pattern, name),
-              null,
-              null,
-              node,
-              false,
-            );
-          }
+          const found = this.inPattern(parent, name, node);
+          if (found) return found;
           break;
         }
         case 'match_arm': {
           if (node.field === 'pattern') break;
-          const pattern = parent.child('pattern');
-          if (pattern && patternNames(pattern).some((n) => n.text === name)) {
-            return this.make(
-              name,
-              'pattern',
-              parent,
-              identIn(pattern, name),
-              null,
-              null,
-              parent,
-              false,
-            );
-          }
+          const found = this.inPattern(parent, name, parent);
+          if (found) return found;
           break;
         }
         case 'if_expression':
@@ -136,6 +114,13 @@ export class Scopes {
       }
     }
     return null;
+  }
+
+  /** `name` bound by the `pattern` of a `for` loop or match arm, visible within `scope`. */
+  private inPattern(owner: SyntaxNode, name: string, scope: SyntaxNode): Binding | null {
+    const pattern = owner.child('pattern');
+    if (!pattern || !patternNames(pattern).some((n) => n.text === name)) return null;
+    return this.make(name, 'pattern', owner, identIn(pattern, name), null, null, scope, false);
   }
 
   private inStatements(block: SyntaxNode, before: number, name: string): Binding | null {
