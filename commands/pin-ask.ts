@@ -15,7 +15,7 @@ export default defineCommand({
     }),
     level: opt
       .choice(LEVEL_NAMES as ['beginner', 'practitioner', 'implementer'], {
-        description: 'How deep the answer goes (default: practitioner)',
+        description: 'How deep the answer goes (default: read from how you ask)',
       })
       .optional(),
   },

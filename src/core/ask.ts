@@ -1,6 +1,7 @@
 // The ask use case: route a question, then answer from the entry or say honestly
 // why not. Shared by /pin ask, the CLI, auto-answer and the console.
 import { validateQuestion } from './input.js';
+import { inferLevel } from './level.js';
 import type { KnowledgeBase, Route } from './ports.js';
 import type { Reply, TopicLink } from './reply.js';
 import type { Level } from './topic.js';
@@ -16,15 +17,13 @@ export interface AskOutcome {
   reply: Reply;
 }
 
-export const DEFAULT_LEVEL: Level = 'practitioner';
-
 export function askQuestion(input: AskInput, knowledge: KnowledgeBase): AskOutcome {
   const question = validateQuestion(input.question);
   const route = knowledge.route(question);
   const lookup = (id: string) => knowledge.get(id);
   const topic = route.topic ? lookup(route.topic) : undefined;
   if (topic) {
-    const reply = topicReply(topic, input.level ?? DEFAULT_LEVEL, lookup);
+    const reply = topicReply(topic, input.level ?? inferLevel(question), lookup);
     const alsoSee = route.alternatives.flatMap((id): TopicLink[] => {
       const other = lookup(id);
       return other ? [{ id: other.id, title: other.title }] : [];

@@ -19,6 +19,28 @@ describe('/pin ask', () => {
     expect(reply.blocks[1]).toMatchObject({ heading: 'What to write' });
   });
 
+  it('picks the level the question implies when none is chosen', async () => {
+    const context = testContext();
+    const beginner = await ask.execute(
+      { question: "I'm new to Rust: what does Unpin mean?" },
+      context,
+    );
+    const expert = await ask.execute(
+      { question: 'what invariant does Unpin relax for get_unchecked_mut callers?' },
+      context,
+    );
+    expect(beginner.blocks[1]).toMatchObject({ heading: 'In plain words' });
+    expect(expert.blocks[1]).toMatchObject({ heading: 'The contract' });
+  });
+
+  it('lets a chosen level win over the one the question implies', async () => {
+    const reply = await ask.execute(
+      { question: "I'm new to Rust: what does Unpin mean?", level: 'implementer' },
+      testContext(),
+    );
+    expect(reply.blocks[1]).toMatchObject({ heading: 'The contract' });
+  });
+
   it('abstains publicly but honestly when the question is off-topic', async () => {
     const reply = await ask.execute({ question: 'best pizza in town?' }, testContext());
     expect(reply.tone).toBe('abstain');
