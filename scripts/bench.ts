@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { knowledgeBaseOf } from '../src/knowledge/index.js';
+import { knowledgeBaseOf, loadCorpus } from '../src/knowledge/index.js';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { KNOWLEDGE_DIR } from '../src/knowledge/paths.js';
 import { benchChecker } from './bench-check.js';
@@ -33,7 +33,7 @@ function questions(): string[] {
 
 function benchRouting(): string[] {
   const started = performance.now();
-  const knowledge = knowledgeBaseOf(loadKnowledge(KNOWLEDGE_DIR));
+  const knowledge = knowledgeBaseOf(loadCorpus(KNOWLEDGE_DIR));
   const buildMs = performance.now() - started;
   const all = questions();
   for (const question of all.slice(0, 200)) knowledge.route(question); // warm-up

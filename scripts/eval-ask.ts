@@ -3,8 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { knowledgeBaseOf } from '../src/knowledge/index.js';
-import { loadKnowledge } from '../src/knowledge/load.js';
+import { knowledgeBaseOf, loadCorpus } from '../src/knowledge/index.js';
 import { KNOWLEDGE_DIR } from '../src/knowledge/paths.js';
 
 const labeledSchema = z.object({
@@ -23,7 +22,7 @@ const cases = readFileSync(file, 'utf8')
   .map((line) => labeledSchema.parse(JSON.parse(line)));
 
 // Links between entries are checked by the tests; routing is measured even mid-way.
-const knowledge = knowledgeBaseOf(loadKnowledge(KNOWLEDGE_DIR));
+const knowledge = knowledgeBaseOf(loadCorpus(KNOWLEDGE_DIR));
 const known = new Set(knowledge.topics().map((topic) => topic.id));
 
 interface Tally {

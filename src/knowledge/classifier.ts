@@ -49,14 +49,22 @@ export class TopicClassifier {
     this.counts = this.ids.map((id) => new Map(Object.hasOwn(counts, id) ? Object.entries(counts[id] ?? {}) : []));
   }
 
-  static train(topics: readonly Topic[], weights = DEFAULT_CLASSIFIER_WEIGHTS): TopicClassifier {
+  /**
+   * Trains on the entries, plus classes that are only phrasings (the near misses
+   * the router must recognise as not ours).
+   */
+  static train(
+    topics: readonly Topic[],
+    phrasingClasses: readonly { id: string; phrasings: readonly string[] }[] = [],
+    weights = DEFAULT_CLASSIFIER_WEIGHTS,
+  ): TopicClassifier {
     const counts: TermCounts = {};
     for (const topic of topics) counts[topic.id] = countTerms(topic, weights);
-    return new TopicClassifier(
-      topics.map((topic) => topic.id),
-      counts,
-      weights,
-    );
+    for (const { id, phrasings } of phrasingClasses) {
+      counts[id] = countPhrasings(phrasings, weights);
+    }
+    const ids = [...topics.map((topic) => topic.id), ...phrasingClasses.map(({ id }) => id)];
+    return new TopicClassifier(ids, counts, weights);
   }
 
   /** The counts, for a snapshot. */
@@ -134,5 +142,13 @@ function countTerms(topic: Topic, weights: ClassifierWeights): Record<string, nu
   add(topic.title, weights.title);
   add(topic.answer, weights.answer);
   for (const level of Object.values(topic.levels)) add(level, weights.levels);
+  return Object.fromEntries(counts);
+}
+
+function countPhrasings(phrasings: readonly string[], weights: ClassifierWeights): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const phrasing of phrasings) {
+    for (const term of tokenize(phrasing)) counts.set(term, (counts.get(term) ?? 0) + weights.phrasings);
+  }
   return Object.fromEntries(counts);
 }

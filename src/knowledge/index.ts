@@ -1,9 +1,16 @@
 // The KnowledgeBase port: loaded entries plus the router over them.
 import type { KnowledgeBase } from '../core/ports.js';
 import { assertLinksResolve, loadKnowledge } from './load.js';
+import { loadNearMisses, type NearMissGroup } from './near-misses.js';
 import { KNOWLEDGE_DIR, SNAPSHOT_FILE } from './paths.js';
 import type { Topic } from './schema.js';
-import { DEFAULT_ROUTER_OPTIONS, Router, type RouterOptions, type RouterState } from './search.js';
+import {
+  DEFAULT_ROUTER_OPTIONS,
+  Router,
+  type RouterCorpus,
+  type RouterOptions,
+  type RouterState,
+} from './search.js';
 import { fingerprintOf, readSnapshot, writeSnapshot } from './snapshot.js';
 
 export interface KnowledgeOptions {
@@ -19,6 +26,17 @@ export interface LoadedKnowledgeBase extends KnowledgeBase {
   teach(topicId: string, phrasing: string): void;
 }
 
+/** The entries of a knowledge folder and the near misses its router must turn away. */
+export interface KnowledgeCorpus extends RouterCorpus {
+  topics: Topic[];
+  nearMisses: NearMissGroup[];
+}
+
+/** Reads a knowledge folder without resolving links (a folder may be mid-way). */
+export function loadCorpus(folder: string): KnowledgeCorpus {
+  return { topics: loadKnowledge(folder), nearMisses: loadNearMisses(folder) };
+}
+
 /**
  * Loads knowledge/ (from the build's snapshot when it is current) and checks that
  * every link between entries resolves.
@@ -27,27 +45,28 @@ export function createKnowledgeBase(options: KnowledgeOptions = {}): LoadedKnowl
   const folder = options.folder ?? KNOWLEDGE_DIR;
   const useSnapshot = folder === KNOWLEDGE_DIR && options.router === undefined;
   const snapshot = useSnapshot ? readSnapshot(SNAPSHOT_FILE, fingerprintOf(folder)) : undefined;
-  const topics = snapshot?.topics ?? loadKnowledge(folder);
-  assertLinksResolve(topics);
-  return knowledgeBaseOf(topics, options, snapshot?.router);
+  const corpus = snapshot ?? loadCorpus(folder);
+  assertLinksResolve(corpus.topics);
+  return knowledgeBaseOf(corpus, options, snapshot?.router);
 }
 
 /** Builds the snapshot file that `createKnowledgeBase` reads (run by `npm run build`). */
 export function buildSnapshot(folder = KNOWLEDGE_DIR, file = SNAPSHOT_FILE): number {
-  const topics = loadKnowledge(folder);
-  assertLinksResolve(topics);
-  const router = new Router(topics, DEFAULT_ROUTER_OPTIONS);
-  writeSnapshot(file, { fingerprint: fingerprintOf(folder), topics, router: router.toState() });
-  return topics.length;
+  const corpus = loadCorpus(folder);
+  assertLinksResolve(corpus.topics);
+  const router = new Router(corpus, DEFAULT_ROUTER_OPTIONS);
+  writeSnapshot(file, { fingerprint: fingerprintOf(folder), ...corpus, router: router.toState() });
+  return corpus.topics.length;
 }
 
 export function knowledgeBaseOf(
-  topics: Topic[],
+  corpus: KnowledgeCorpus,
   options: KnowledgeOptions = {},
   routerState?: RouterState,
 ): LoadedKnowledgeBase {
+  const { topics } = corpus;
   const byId = new Map(topics.map((topic) => [topic.id, topic]));
-  const router = new Router(topics, options.router ?? DEFAULT_ROUTER_OPTIONS, routerState);
+  const router = new Router(corpus, options.router ?? DEFAULT_ROUTER_OPTIONS, routerState);
   for (const [id, phrasings] of options.taught ?? []) {
     for (const phrasing of phrasings) if (byId.has(id)) router.teach(id, phrasing);
   }

@@ -6,6 +6,7 @@ import { Bm25Index, type Bm25State } from './bm25.js';
 import type { Abstention, Route } from '../core/ports.js';
 import type { Topic } from './schema.js';
 import { TopicClassifier, type TermCounts } from './classifier.js';
+import { isNearMissId, type NearMissGroup } from './near-misses.js';
 import { evidenceOf, recogniseOtherMeaning, type Evidence } from './senses.js';
 import { tokenize } from './tokenize.js';
 
@@ -68,8 +69,15 @@ export interface RouterState {
   counts: TermCounts;
 }
 
+/** What the router learns from: the entries, and the near misses it must not answer. */
+export interface RouterCorpus {
+  topics: readonly Topic[];
+  nearMisses: readonly NearMissGroup[];
+}
+
 export class Router {
   private readonly index: Bm25Index;
+  private readonly nearMisses: Map<string, NearMissGroup>;
   private readonly docs: [string, IndexedDoc['kind']][];
   private readonly boosts: number[];
   private readonly classifier: TopicClassifier;
@@ -79,23 +87,30 @@ export class Router {
   private readonly phrases = new Map<string, { length: number; topics: Set<string> }>();
 
   constructor(
-    topics: readonly Topic[],
+    { topics, nearMisses }: RouterCorpus,
     private readonly options: RouterOptions = DEFAULT_ROUTER_OPTIONS,
     state?: RouterState,
   ) {
     this.boosts = FIELDS.map((field) => options.boosts[field]);
+    this.nearMisses = new Map(nearMisses.map((group) => [group.id, group]));
+    const classes = nearMisses.map((group) => ({ id: group.id, phrasings: group.questions }));
     if (state) {
       this.index = new Bm25Index(FIELDS, state.index);
       this.docs = state.docs;
       this.classifier = new TopicClassifier(
-        topics.map((topic) => topic.id),
+        [...topics.map((topic) => topic.id), ...classes.map(({ id }) => id)],
         state.counts,
       );
     } else {
       this.index = new Bm25Index(FIELDS);
       this.docs = [];
       for (const doc of topics.flatMap(documentsOf)) this.addDocument(doc);
-      this.classifier = TopicClassifier.train(topics);
+      for (const { id, phrasings } of classes) {
+        for (const text of phrasings) this.addDocument({ topic: id, kind: 'phrasing', fields: { text } });
+        // Entries have a profile too; without one a near miss could never outscore them.
+        this.addDocument({ topic: id, kind: 'profile', fields: { text: phrasings.join('\n') } });
+      }
+      this.classifier = TopicClassifier.train(topics, classes);
     }
     for (const topic of topics) {
       this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
@@ -214,28 +229,36 @@ export class Router {
   }
 
   route(question: string): Route {
-    const meaning = recogniseOtherMeaning(question);
     const terms = tokenize(question);
     const ranked = this.rankTerms(terms);
-    const confidence = meaning ? 0 : calibrate(question, terms, ranked);
-    const top = ranked[0];
-    const alternatives = ranked.slice(1, 4).map((candidate) => candidate.id);
+    const topics = ranked.filter((candidate) => !isNearMissId(candidate.id));
+    // A question that resembles a known near miss more than any entry is not ours.
+    const nearMiss = ranked[0] ? this.nearMisses.get(ranked[0].id) : undefined;
+    const meaning = recogniseOtherMeaning(question) ?? nearMiss?.meaning ?? null;
+    const confidence = meaning || nearMiss ? 0 : calibrate(question, terms, ranked);
+    const top = topics[0];
+    const alternatives = topics.slice(1, 4).map((candidate) => candidate.id);
     if (top && confidence >= this.options.minConfidence) {
       return { topic: top.id, confidence, alternatives, abstention: null };
     }
     return {
       topic: null,
       confidence,
-      alternatives: meaning ? [] : ranked.slice(0, 3).map((candidate) => candidate.id),
-      abstention: abstentionFor(meaning, question, ranked),
+      alternatives: meaning || nearMiss ? [] : topics.slice(0, 3).map((candidate) => candidate.id),
+      abstention: abstentionFor(meaning, nearMiss !== undefined, question, topics),
     };
   }
 }
 
-function abstentionFor(meaning: string | null, question: string, ranked: RankedTopic[]): Abstention {
+function abstentionFor(
+  meaning: string | null,
+  nearMiss: boolean,
+  question: string,
+  topics: RankedTopic[],
+): Abstention {
   if (meaning) return { reason: 'other-meaning', meaning };
-  if (evidenceOf(question) === 'none' || ranked.length === 0) return { reason: 'off-topic' };
-  return { reason: 'not-confident', guesses: ranked.slice(0, 3).map((candidate) => candidate.id) };
+  if (nearMiss || evidenceOf(question) === 'none' || topics.length === 0) return { reason: 'off-topic' };
+  return { reason: 'not-confident', guesses: topics.slice(0, 3).map((candidate) => candidate.id) };
 }
 
 /**

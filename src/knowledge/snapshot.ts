@@ -5,22 +5,26 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { NEAR_MISS_FILE, type NearMissGroup } from './near-misses.js';
 import type { Topic } from './schema.js';
 import type { RouterState } from './search.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 export interface Snapshot {
   format: number;
   fingerprint: string;
   topics: Topic[];
+  nearMisses: NearMissGroup[];
   router: RouterState;
 }
 
-/** A hash of every entry file's name and content. */
+/** A hash of the name and content of every entry file and of the near misses. */
 export function fingerprintOf(folder: string): string {
   const hash = createHash('sha256');
-  for (const name of readdirSync(folder).filter((file) => file.endsWith('.md')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((file) => file.endsWith('.md') || file === NEAR_MISS_FILE)
+    .sort()) {
     hash.update(name).update('\0').update(readFileSync(join(folder, name))).update('\0');
   }
   return hash.digest('hex');
@@ -36,7 +40,9 @@ export function readSnapshot(file: string, fingerprint: string): Snapshot | unde
   try {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Partial<Snapshot>;
     const fresh = snapshot.format === FORMAT && snapshot.fingerprint === fingerprint;
-    return fresh && snapshot.topics && snapshot.router ? (snapshot as Snapshot) : undefined;
+    return fresh && snapshot.topics && snapshot.nearMisses && snapshot.router
+      ? (snapshot as Snapshot)
+      : undefined;
   } catch {
     return undefined;
   }

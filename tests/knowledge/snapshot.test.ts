@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, appendFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot, knowledgeBaseOf } from '../../src/knowledge/index.js';
+import { buildSnapshot, knowledgeBaseOf, loadCorpus } from '../../src/knowledge/index.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KNOWLEDGE_DIR } from '../../src/knowledge/paths.js';
 import { fingerprintOf, readSnapshot } from '../../src/knowledge/snapshot.js';
@@ -24,8 +24,8 @@ describe('the knowledge snapshot', () => {
 
   it('routes exactly like a knowledge base built from the files', () => {
     const snapshot = readSnapshot(file, fingerprintOf(folder))!;
-    const fromSnapshot = knowledgeBaseOf(snapshot.topics, {}, snapshot.router);
-    const fromFiles = knowledgeBaseOf(loadKnowledge(folder));
+    const fromSnapshot = knowledgeBaseOf(snapshot, {}, snapshot.router);
+    const fromFiles = knowledgeBaseOf(loadCorpus(folder));
     for (const question of ['why do futures need to be pinned?', 'pin! vs Box::pin', 'what is E0733']) {
       expect(fromSnapshot.route(question)).toEqual(fromFiles.route(question));
     }
