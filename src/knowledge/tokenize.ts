@@ -24,7 +24,7 @@ const REWRITES: [RegExp, string][] = [
   [/\bjoin!/gi, ' join joinmacro '],
   [/\bself\s*:\s*pin\s*<\s*&\s*mut\s+self\s*>/gi, ' pinmutself pin mut self '],
   [/\bpin\s*<\s*&\s*mut\b/gi, ' pinmutref pin mut '],
-  [/\bpin\s*<\s*box\b/gi, ' pinbox pin box '],
+  [/\bpin\s*<\s*box\b/gi, ' pinboxptr pin box '],
   [/\bbox\s*<\s*dyn\s+future\b/gi, ' boxdynfuture box dyn future '],
   [/\bdyn\s+future\b/gi, ' dynfuture dyn future '],
   [/\.await\b/gi, ' await '],

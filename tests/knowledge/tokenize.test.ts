@@ -18,6 +18,12 @@ describe('tokenize', () => {
     expect(tokenize('PhantomPinned')).toEqual(expect.arrayContaining(['phantompinned', 'phantom', 'pin']));
   });
 
+  it('tells the old PinBox type from today\'s Pin<Box<T>>', () => {
+    expect(tokenize('PinBox<T>')).toContain('pinbox');
+    expect(tokenize('Pin<Box<T>>')).not.toContain('pinbox');
+    expect(tokenize('Pin<Box<T>>')).toContain('pinboxptr');
+  });
+
   it('keeps error codes', () => {
     expect(tokenize('error[E0277]: cannot be unpinned')).toContain('e0277');
   });
