@@ -18,6 +18,7 @@ import { findingOf, type Rule, type RuleContext, type RuleMatch } from './rule.j
 import {
   blankPlaceholders,
   bracketDepth,
+  closeOpenBrackets,
   DEFAULT_LIMITS,
   SyntaxTree,
   unfoldExpressionMacros,
@@ -163,7 +164,7 @@ export class Engine {
     if (refusal) return { findings: [], skipped: refusal };
     // Arguments of `assert_eq!(..)`, `println!(..)` and friends are plain expressions: they are
     // read as a call (same offsets) so that the rules see inside them.
-    const code = unfoldExpressionMacros(blankPlaceholders(rawCode));
+    const code = closeOpenBrackets(unfoldExpressionMacros(blankPlaceholders(rawCode)));
     const tree = this.parser.parse(code);
     try {
       const syntax = SyntaxTree.from(tree, code, this.options.limits ?? DEFAULT_LIMITS);

@@ -7,6 +7,7 @@ import { macroName, Scopes, type Binding } from './scope.js';
 import type { SyntaxNode, SyntaxTree } from './syntax.js';
 import {
   boundNames,
+  callOutputOf,
   isPrimitive,
   lastSegment,
   pathTy,
@@ -44,6 +45,8 @@ export interface GenericEnv {
   readonly params: ReadonlyMap<string, readonly string[]>;
   /** The `Self` type, inside an impl. */
   readonly self: Ty | null;
+  /** Type parameter -> what calling it returns, from an `Fn*` bound (`M: FnMut() -> Fut`). */
+  readonly outputs?: ReadonlyMap<string, Ty>;
 }
 
 export interface ImplInfo {
@@ -570,6 +573,7 @@ export class Facts {
       case 'closure-param':
         if (binding.typeNode) return substSelf(readType(binding.typeNode), env.self ?? UNKNOWN);
         if (binding.value) return this.typeOf(binding.value);
+        if (binding.kind === 'closure-param') return this.closureItemType(binding);
         return this.destructuredType(binding);
       case 'macro-pin': {
         const inner = binding.ident ? this.typeOf(binding.ident) : UNKNOWN;
@@ -598,6 +602,27 @@ export class Facts {
     );
     const element = value.namedChildren[position];
     return element ? this.typeOf(element) : UNKNOWN;
+  }
+
+  /**
+   * The item an iterating method hands its closure's only parameter: `xs.retain_mut(|f| ..)` ->
+   * `&mut X`, `xs.iter().for_each(|f| ..)` -> `&X` (for `xs: Vec<X>`).
+   */
+  private closureItemType(binding: Binding): Ty {
+    const closure = binding.decl;
+    const params = closure.child('parameters')?.namedChildren ?? [];
+    const call = closure.parent?.type === 'arguments' ? closure.parent.parent : null;
+    const callee = call?.child('function');
+    const receiver = callee?.type === 'field_expression' ? callee.child('value') : null;
+    if (params.length !== 1 || params[0] !== binding.ident || !callee || !receiver) return UNKNOWN;
+    const method = callee.child('field')?.text;
+    if (method === 'retain_mut' || method === 'retain') {
+      const element = elementOf(autoderef(this.typeOf(receiver)));
+      return element.k === 'unknown'
+        ? UNKNOWN
+        : { k: 'ref', mut: method === 'retain_mut', inner: element };
+    }
+    return method === 'for_each' ? this.itemType(receiver) : UNKNOWN;
   }
 
   /** The type of the items a `for` loop over `node` yields. */
@@ -794,12 +819,13 @@ export class Facts {
         if (callee.k === 'closure' && callee.async) {
           return { k: 'async', what: `the future returned by the async closure \`${fn.text}\`` };
         }
-        return UNKNOWN;
+        return this.callOutput(callee, this.envAt(node));
       }
       if (fn.text === 'Some') return pathTy('Option', [argTy()]);
       const local = this.fnsNamed(fn.text).filter((f) => !f.impl);
       const only = local.length > 0 ? local[0] : undefined;
-      if (only && local.every((f) => f.async === only.async)) return this.fnCallType(only, null);
+      if (only && local.every((f) => f.async === only.async))
+        return this.fnCallType(only, null, local.length === 1 ? args : []);
       return this.libraryCall(fn.text, fn.text);
     }
     if (fn.type === 'scoped_identifier' || fn.type === 'generic_function') {
@@ -830,12 +856,21 @@ export class Facts {
       );
       const first = candidates[0];
       if (first && candidates.every((f) => f.async === first.async)) {
-        return this.fnCallType(first, typeName.k === 'path' ? typeName : null);
+        const unique = candidates.length === 1 ? args : [];
+        return this.fnCallType(first, typeName.k === 'path' ? typeName : null, unique);
       }
       if (this.types.has(ownerName) && name === 'new' && candidates.length === 0) return UNKNOWN;
       return this.libraryCall(name, pathNode.text);
     }
     if (fn.type === 'field_expression') return this.methodType(fn, node);
+    // `(self.make)()`, `(handlers[i])(x)`: calling a stored closure or function value.
+    if (fn.type === 'parenthesized_expression') {
+      const inner = fn.namedChildren[0];
+      if (!inner) return UNKNOWN;
+      const env = this.envAt(node);
+      const output = this.callOutput(this.typeOf(inner), env);
+      return output.k === 'unknown' ? this.guessFieldOutput(inner, env) : output;
+    }
     return UNKNOWN;
   }
 
@@ -938,7 +973,8 @@ export class Facts {
     if (declared.length > 0) candidates = declared;
     const first = candidates[0];
     if (first && candidates.every((f) => f.async === first.async)) {
-      return this.fnCallType(first, receiverType.k === 'path' ? receiverType : null);
+      const args = candidates.length === 1 ? (call.child('arguments')?.namedChildren ?? []) : [];
+      return this.fnCallType(first, receiverType.k === 'path' ? receiverType : null, args);
     }
     if (candidates.length === 0 && ASYNC_METHODS.has(method) && receiverTy.k === 'unknown') {
       return { k: 'async', what: `the future returned by \`.${method}()\``, probable: true };
@@ -946,7 +982,8 @@ export class Facts {
     return UNKNOWN;
   }
 
-  private fnCallType(fn: FnInfo, selfTy: Ty | null): Ty {
+  /** `args`: the call's arguments (without the receiver), to infer the fn's own generics. */
+  private fnCallType(fn: FnInfo, selfTy: Ty | null, args: readonly SyntaxNode[] = []): Ty {
     if (fn.async) {
       return {
         k: 'async',
@@ -954,7 +991,9 @@ export class Facts {
         origin: `fn@${String(fn.node.start)}`,
       };
     }
-    const returned = substSelf(readType(fn.returnNode), selfTy ?? fn.env.self ?? UNKNOWN);
+    let returned = substSelf(readType(fn.returnNode), selfTy ?? fn.env.self ?? UNKNOWN);
+    if (mentionsParam(returned, fn) && args.length > 0)
+      returned = substitute(returned, this.inferGenerics(fn, args));
     if (mentionsParam(returned, fn)) return UNKNOWN;
     if (returned.k === 'impl' && fn.body) {
       // Auto traits leak through `impl Trait`: look at what the body returns.
@@ -973,6 +1012,77 @@ export class Facts {
       return { ...returned, leaks: true };
     }
     return returned;
+  }
+
+  /**
+   * The fn's own type parameters read off the arguments of a call: `fn take<T>(v: &mut Vec<T>)
+   * -> T` called with a `&mut Vec<G>` gives `T = G`.
+   */
+  private inferGenerics(fn: FnInfo, args: readonly SyntaxNode[]): Map<string, Ty> {
+    const own = new Set(typeParams(fn.node.child('type_parameters')).params);
+    const map = new Map<string, Ty>();
+    const unify = (param: Ty, arg: Ty, depth: number): void => {
+      if (depth > 6 || arg.k === 'unknown') return;
+      if (param.k === 'path' && param.args.length === 0 && own.has(param.name)) {
+        if (!map.has(param.name)) map.set(param.name, arg);
+      } else if (param.k === 'path' && arg.k === 'path' && param.name === arg.name) {
+        param.args.forEach((inner, index) => {
+          const actual = arg.args[index];
+          if (actual) unify(inner, actual, depth + 1);
+        });
+      } else if ((param.k === 'ref' || param.k === 'array') && param.k === arg.k) {
+        unify(param.inner, arg.inner, depth + 1);
+      } else if (param.k === 'tuple' && arg.k === 'tuple') {
+        param.items.forEach((item, index) => {
+          const actual = arg.items[index];
+          if (actual) unify(item, actual, depth + 1);
+        });
+      }
+    };
+    const params = (fn.node.child('parameters')?.namedChildren ?? []).filter(
+      (param) => param.type === 'parameter' && param.child('pattern')?.type !== 'self',
+    );
+    params.forEach((param, index) => {
+      const arg = args[index];
+      if (arg) unify(readType(param.child('type')), this.typeOf(arg), 0);
+    });
+    return map;
+  }
+
+  /**
+   * What calling a value of type `callee` returns, when an `Fn*` bound says: `impl FnMut() -> F`,
+   * `Box<dyn Fn() -> F>`, `&dyn Fn() -> F`, `fn() -> F`, or a parameter `M: FnMut() -> Fut`.
+   */
+  callOutput(callee: Ty, env: GenericEnv): Ty {
+    let current = callee;
+    for (let depth = 0; depth < 4; depth++) {
+      if ((current.k === 'impl' || current.k === 'dyn' || current.k === 'fn') && current.output)
+        return current.output;
+      if (current.k === 'path' && current.args.length === 0) {
+        const output = env.outputs?.get(current.name);
+        if (output) return output;
+      }
+      current = derefTy(current);
+      if (current.k === 'unknown') return UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * A fragment calls a field of a struct it does not show (`(self.make)()` in `impl<M, Fut>
+   * Retry<M> where M: FnMut() -> Fut`): when exactly one type argument of the owner is a callable
+   * parameter, the field is that parameter.
+   */
+  private guessFieldOutput(callee: SyntaxNode, env: GenericEnv): Ty {
+    const value = callee.type === 'field_expression' ? callee.child('value') : null;
+    const owner = value ? autoderef(this.typeOf(value)) : UNKNOWN;
+    const ownerTy = owner.k === 'path' && owner.name === 'Self' ? (env.self ?? UNKNOWN) : owner;
+    if (ownerTy.k !== 'path' || this.types.has(ownerTy.name)) return UNKNOWN;
+    const outputs = ownerTy.args.flatMap((arg) => {
+      const output = arg.k === 'path' ? env.outputs?.get(arg.name) : undefined;
+      return output ? [output] : [];
+    });
+    return outputs.length === 1 && outputs[0] ? outputs[0] : UNKNOWN;
   }
 
   /**
@@ -1164,13 +1274,15 @@ export class Facts {
       if (methodForm || pathForm) {
         const closure = methodForm ? args[0] : args[1];
         const body = closure?.type === 'closure_expression' ? closure.child('body') : null;
-        const field = body ? projectedField(body) : null;
+        // `|s| &mut s.futs[i]` pins one element of `futs`, not the field.
+        const element = body ? projectedElementField(body) : null;
+        const field = element ?? (body ? projectedField(body) : null);
         const receiver = methodForm ? fn.child('value') : (args[0] ?? null);
         if (field && receiver) {
           out.push({
             type: this.pinnedTypeName(receiver) ?? this.implAt(call)?.typeName ?? null,
             field,
-            elements: false,
+            elements: element !== null,
             node: call,
           });
         }
@@ -1333,6 +1445,7 @@ function typeParams(node: SyntaxNode | null): { params: string[]; lifetimes: str
 /** Bounds of the type parameters declared on `scopes` (impl and fn), `where` clauses included. */
 function envOf(scopes: SyntaxNode[], self: Ty | null): GenericEnv {
   const params = new Map<string, string[]>();
+  const outputs = new Map<string, Ty>();
   for (const scope of scopes) {
     const list = scope.child('type_parameters');
     for (const param of list?.namedChildren ?? []) {
@@ -1342,6 +1455,8 @@ function envOf(scopes: SyntaxNode[], self: Ty | null): GenericEnv {
       if (!name) continue;
       const bounds = param.child('bounds');
       params.set(name, [...(params.get(name) ?? []), ...(bounds ? boundNames(bounds) : [])]);
+      const output = bounds ? callOutputOf(bounds) : null;
+      if (output) outputs.set(name, output);
     }
     // `impl Trait` in argument position acts as an anonymous parameter; its bounds are read from
     // the parameter's own type, so nothing to add here.
@@ -1351,9 +1466,11 @@ function envOf(scopes: SyntaxNode[], self: Ty | null): GenericEnv {
       const bounds = predicate.child('bounds');
       if (!left || !bounds) continue;
       if (params.has(left)) params.set(left, [...(params.get(left) ?? []), ...boundNames(bounds)]);
+      const output = params.has(left) ? callOutputOf(bounds) : null;
+      if (output) outputs.set(left, output);
     }
   }
-  return { params, self };
+  return { params, self, outputs };
 }
 
 function receiverOf(fn: SyntaxNode): Receiver | null {
@@ -1500,6 +1617,21 @@ export function projectedField(body: SyntaxNode): string | null {
   return null;
 }
 
+/** `&mut s.futs[i]` / `unsafe { &mut s.futs[i] }` in a projection closure -> `futs`. */
+function projectedElementField(body: SyntaxNode): string | null {
+  let current: SyntaxNode | null = body;
+  for (let guard = 0; current && guard < 6; guard++) {
+    if (current.type === 'block' || current.type === 'unsafe_block') current = tailOf(current);
+    else if (current.type === 'reference_expression' || current.type === 'parenthesized_expression')
+      current = current.child('value') ?? current.namedChildren[0] ?? null;
+    else if (current.type === 'index_expression') {
+      const base = current.namedChildren[0];
+      return base?.type === 'field_expression' ? projectedField(base) : null;
+    } else return null;
+  }
+  return null;
+}
+
 /** For `Some(f)` in `match x.as_mut() { Some(f) => .. }` or `if let Some(f) = x.as_mut()`: `x.as_mut()`. */
 function matchedValue(binding: Binding): SyntaxNode | null {
   if (binding.kind !== 'pattern') return null;
@@ -1509,10 +1641,58 @@ function matchedValue(binding: Binding): SyntaxNode | null {
   return null;
 }
 
+/** Iterator adapters that hand on the elements they get, unchanged and in place. */
+const PASS_THROUGH_ADAPTERS = new Set(['rev', 'skip', 'take', 'step_by', 'filter', 'by_ref']);
+
+/** Where `ident` sits in nested tuple patterns: `b` in `(a, (b, c))` -> [1, 0]. */
+function tuplePath(ident: SyntaxNode, pattern: SyntaxNode): number[] {
+  const path: number[] = [];
+  let node = ident;
+  for (let guard = 0; node !== pattern && guard < 8; guard++) {
+    const parent = node.parent;
+    if (!parent) return [];
+    if (parent.type === 'tuple_pattern') path.unshift(parent.namedChildren.indexOf(node));
+    node = parent;
+  }
+  return node === pattern ? path : [];
+}
+
+/**
+ * The expression whose elements a loop pattern at `path` walks: `xs.iter_mut()` for `f` in
+ * `for (f, o) in xs.iter_mut().zip(ys.iter_mut())`, or for `f` in `for (i, f) in
+ * xs.iter_mut().enumerate()`. Null for the index of `enumerate` or an unknown adapter.
+ */
+function elementSource(iter: SyntaxNode | null, path: readonly number[]): SyntaxNode | null {
+  let current = iter;
+  let rest = path;
+  for (let guard = 0; current && guard < 8; guard++) {
+    const callee = current.type === 'call_expression' ? current.child('function') : null;
+    const method = callee?.type === 'field_expression' ? callee.child('field')?.text : undefined;
+    const receiver = callee?.child('value') ?? null;
+    if (method === 'zip' || method === 'enumerate') {
+      const [position, ...inner] = rest;
+      if (position === undefined) return null;
+      if (method === 'enumerate' && position !== 1) return null;
+      current =
+        method === 'zip' && position === 1
+          ? (current.child('arguments')?.namedChildren[0] ?? null)
+          : receiver;
+      rest = inner;
+    } else if (method && PASS_THROUGH_ADAPTERS.has(method)) {
+      current = receiver;
+    } else {
+      return rest.length === 0 ? current : null;
+    }
+  }
+  return null;
+}
+
 /** For `|f|` in `xs.retain_mut(|f| ..)` or `for f in xs.iter_mut()`: the `xs` expression. */
 function iteratedSource(binding: Binding): SyntaxNode | null {
   if (binding.kind === 'pattern' && binding.decl.type === 'for_expression') {
-    return binding.decl.child('value');
+    const pattern = binding.decl.child('pattern');
+    const path = binding.ident && pattern ? tuplePath(binding.ident, pattern) : [];
+    return elementSource(binding.decl.child('value'), path);
   }
   if (binding.kind !== 'closure-param') return null;
   const closure = binding.decl;

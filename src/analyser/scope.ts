@@ -1,7 +1,7 @@
 // Name resolution for local variables: which `let`, parameter, closure parameter or pattern an
 // identifier refers to (shadowing included), and how each use treats the value (moved, borrowed,
 // used as a method receiver ...). Rust's scoping is lexical, so this follows the tree.
-import { EXPRESSION_MACROS, type SyntaxNode } from './syntax.js';
+import { EXPRESSION_MACROS, type SyntaxNode, type SyntaxTree } from './syntax.js';
 
 export type BindingKind = 'let' | 'param' | 'self' | 'closure-param' | 'pattern' | 'macro-pin';
 
@@ -41,6 +41,7 @@ export class Scopes {
   private readonly resolved = new Map<SyntaxNode, Binding | null>();
   private readonly bindings = new Map<string, Binding>();
   private readonly declarations = new Map<SyntaxNode, Map<string, number[]>>();
+  private snippetPinMacros: Set<string> | null = null;
 
   /** The binding `ident` (an `identifier` or `self` node) refers to, or null. */
   resolve(ident: SyntaxNode): Binding | null {
@@ -158,6 +159,14 @@ export class Scopes {
     return ident ? this.make(name, 'macro-pin', statement, ident, null, null, block, false) : null;
   }
 
+  /** `pin!(x);`, `pin_mut!(x);` or a snippet's own macro that shadows `x` with its pin. */
+  private isPinMacro(macro: SyntaxNode): boolean {
+    const name = macroName(macro);
+    if (PIN_MACROS.has(name)) return true;
+    this.snippetPinMacros ??= pinningMacros(macro.tree);
+    return this.snippetPinMacros.has(name);
+  }
+
   /** For a block: each name -> the (sorted) indices of the statements that declare it. */
   private declarationsIn(block: SyntaxNode): Map<string, number[]> {
     const cached = this.declarations.get(block);
@@ -174,7 +183,7 @@ export class Scopes {
         for (const ident of pattern ? patternNames(pattern) : []) add(ident.text, at);
       } else if (statement.type === 'expression_statement') {
         const macro = statement.namedChildren[0];
-        if (macro?.type === 'macro_invocation' && PIN_MACROS.has(macroName(macro))) {
+        if (macro?.type === 'macro_invocation' && this.isPinMacro(macro)) {
           const tokens = macro.childOfType('token_tree');
           for (const token of tokens?.namedChildren ?? [])
             if (token.type === 'identifier') add(token.text, at);
@@ -331,6 +340,45 @@ function computePatternNames(pattern: SyntaxNode): SyntaxNode[] {
 
 function identIn(pattern: SyntaxNode, name: string): SyntaxNode | null {
   return patternNames(pattern).find((node) => node.text === name) ?? null;
+}
+
+/**
+ * The `macro_rules!` macros of the snippet that re-bind an identifier argument to its pin, as
+ * `pin_mut!` does: a rule whose body has `let [mut] $x = ..` and pins (`Pin::new_unchecked`,
+ * `pin!`, `Box::pin`).
+ */
+function pinningMacros(tree: SyntaxTree): Set<string> {
+  const names = new Set<string>();
+  for (const definition of tree.ofType('macro_definition')) {
+    const name = definition.child('name')?.text;
+    if (!name) continue;
+    for (const rule of definition.namedChildren) {
+      const right = rule.type === 'macro_rule' ? rule.child('right') : null;
+      if (right && rebindsMetavariable(right) && pins(right)) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** `let [mut] $x` in a macro body, repetitions (`$( .. )*`) and nested groups included. */
+function rebindsMetavariable(body: SyntaxNode, depth = 0): boolean {
+  const tokens = body.children;
+  return tokens.some((token, at) => {
+    if (token.children.length > 0) return depth < 8 && rebindsMetavariable(token, depth + 1);
+    if (token.text !== 'let') return false;
+    const next = tokens[at + 1];
+    const bound = next?.text === 'mut' ? tokens[at + 2] : next;
+    return bound?.type === 'metavariable';
+  });
+}
+
+function pins(body: SyntaxNode): boolean {
+  const words = body.descendants(['identifier']).map((token) => token.text);
+  return (
+    words.includes('new_unchecked') ||
+    (words.includes('Box') && words.includes('pin')) ||
+    /\bpin\s*!/.test(body.text)
+  );
 }
 
 /** The macro's name without path and `!` (`tokio::pin!` -> `pin`). */

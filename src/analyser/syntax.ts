@@ -380,6 +380,29 @@ export function bracketDepth(code: string): number {
   return deepest;
 }
 
+/**
+ * Closes the brackets a pasted fragment leaves open at its end (`impl .. { fn drop(..) { ..` cut
+ * off before its last `}`), on a new line after the code, so that tree-sitter reads the open items
+ * as items instead of one ERROR node. Offsets and lines of the code do not change. Code whose
+ * brackets do not nest (a closer that matches no opener) is returned unchanged.
+ */
+export function closeOpenBrackets(code: string): string {
+  const open: string[] = [];
+  for (let i = 0; i < code.length; i++) {
+    const skipped = skipLiteral(code, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const c = code.charAt(i);
+    if (c === '(') open.push(')');
+    else if (c === '[') open.push(']');
+    else if (c === '{') open.push('}');
+    else if ((c === ')' || c === ']' || c === '}') && open.pop() !== c) return code;
+  }
+  return open.length === 0 ? code : `${code}\n${open.reverse().join('')}`;
+}
+
 /** When a comment, string or char literal starts at `i`, the index of its last character. */
 function skipLiteral(code: string, i: number): number {
   const c = code.charCodeAt(i);

@@ -7,12 +7,13 @@ export type Ty =
   | { k: 'path'; name: string; path: string; args: Ty[] }
   | { k: 'ref'; mut: boolean; inner: Ty }
   | { k: 'ptr'; mut: boolean; inner: Ty }
-  | { k: 'dyn'; bounds: string[] }
+  /** `output`: what calling it returns, from an `Fn*` bound (`dyn Fn() -> F`). */
+  | { k: 'dyn'; bounds: string[]; output?: Ty }
   /** `leaks`: a return-position `impl Trait`, whose auto traits come from the hidden type. */
-  | { k: 'impl'; bounds: string[]; leaks?: boolean }
+  | { k: 'impl'; bounds: string[]; leaks?: boolean; output?: Ty }
   | { k: 'tuple'; items: Ty[] }
   | { k: 'array'; inner: Ty }
-  | { k: 'fn' }
+  | { k: 'fn'; output?: Ty }
   /** The anonymous future of an async block, async fn call or async closure call. */
   /** `origin` identifies the anonymous type: two different origins are two different types. */
   | { k: 'async'; what: string; probable?: boolean; origin?: string }
@@ -90,9 +91,9 @@ export function readType(node: SyntaxNode | null): Ty {
     case 'pointer_type':
       return { k: 'ptr', mut: node.hasAnonymous('mut'), inner: readType(node.child('type')) };
     case 'dynamic_type':
-      return { k: 'dyn', bounds: boundNames(node) };
+      return withOutput({ k: 'dyn', bounds: boundNames(node) }, callOutputOf(node));
     case 'abstract_type':
-      return { k: 'impl', bounds: boundNames(node) };
+      return withOutput({ k: 'impl', bounds: boundNames(node) }, callOutputOf(node));
     case 'bounded_type': {
       // `dyn Future<Output = T> + Send + 'a`
       const first = node.namedChildren[0] ?? null;
@@ -109,7 +110,7 @@ export function readType(node: SyntaxNode | null): Ty {
     case 'array_type':
       return { k: 'array', inner: readType(node.child('element')) };
     case 'function_type':
-      return { k: 'fn' };
+      return withOutput({ k: 'fn' }, callOutputOf(node, true));
     case 'parenthesized_type':
       return readType(node.namedChildren[0] ?? null);
     default:
@@ -154,6 +155,37 @@ export function boundNames(node: SyntaxNode, self = false): string[] {
   if (self) visit(node);
   else for (const child of node.namedChildren) visit(child);
   return names;
+}
+
+/**
+ * What calling a value bounded by `node` returns: the return type of the first `Fn*` bound in a
+ * bound list (`impl FnMut(usize) -> F`, `M: Fn() -> Fut + Send`), `()` when it writes none; null
+ * when no bound is an `Fn*` trait. With `self`, `node` is the `function_type` itself.
+ */
+export function callOutputOf(node: SyntaxNode, self = false): Ty | null {
+  const visit = (n: SyntaxNode): Ty | null => {
+    if (n.type === 'function_type') {
+      const returned = n.child('return_type');
+      return returned ? readType(returned) : { k: 'tuple', items: [] };
+    }
+    if (!['trait_bounds', 'bounded_type', 'dynamic_type', 'abstract_type'].includes(n.type))
+      return null;
+    for (const child of n.namedChildren) {
+      const found = visit(child);
+      if (found) return found;
+    }
+    return null;
+  };
+  if (self) return visit(node);
+  for (const child of node.namedChildren) {
+    const found = visit(child);
+    if (found) return found;
+  }
+  return null;
+}
+
+function withOutput<T extends Ty>(ty: T, output: Ty | null): T {
+  return output ? { ...ty, output } : ty;
 }
 
 /** Renders a type for messages. */

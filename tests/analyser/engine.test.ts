@@ -7,6 +7,7 @@ import { createEngine, type Engine } from '../../src/analyser/engine.js';
 import { createChecker } from '../../src/analyser/index.js';
 import { loadRustParser, type RustParser } from '../../src/analyser/parser.js';
 import { defineRule, type Rule } from '../../src/analyser/rule.js';
+import { closeOpenBrackets } from '../../src/analyser/syntax.js';
 
 /** A rule that reports every `let` whose name starts with `mark` with the given severity. */
 function marker(id: string, severity: Severity, prefix: string, rustc: string | null = null): Rule {
@@ -186,6 +187,35 @@ describe('robustness', () => {
     expect(result.findings).toEqual([]);
     expect(result.hint).not.toBe('');
   });
+  it('reads a fragment cut off before its closing braces as the items it opens', () => {
+    const inImpl = defineRule({
+      id: 'fn-in-impl',
+      description: 'test marker',
+      severity: 'error',
+      rustc: null,
+      topic: 'unpin',
+      messages: { marked: { message: 'marked {{name}}', fix: 'unmark {{name}}' } },
+      query: '(impl_item body: (declaration_list (function_item name: (identifier) @name)))',
+      check(context) {
+        for (const match of context.matches) {
+          const name = match.node('name');
+          if (name) context.report({ node: name, messageId: 'marked', data: { name: name.text } });
+        }
+      },
+    });
+    const engine = engineOf([inImpl]);
+    const cut =
+      'impl Drop for A {\n    fn drop(&mut self) {\n        if self.on() {\n            f(\n';
+    expect(engine.analyse(cut).findings.map((f) => [f.line, f.column])).toEqual([[2, 8]]);
+  });
+
+  it('closes only brackets that nest, after the code, keeping every offset', () => {
+    expect(closeOpenBrackets('fn f() { g(x, [1')).toBe('fn f() { g(x, [1\n])}');
+    expect(closeOpenBrackets('fn f() { "{" }')).toBe('fn f() { "{" }');
+    expect(closeOpenBrackets('fn f() { // {\n')).toBe('fn f() { // {\n\n}');
+    expect(closeOpenBrackets('fn f() { g(x] }')).toBe('fn f() { g(x] }');
+  });
+
   it('does not parse thousands of tiny lines or one huge line', () => {
     const engine = engineOf([marker('m', 'error', 'x')]);
     expect(engine.analyse('let x = 1;\n'.repeat(5000)).skipped).toMatch(/more than 4000 lines/);

@@ -151,6 +151,16 @@ function callees(facts: Facts, call: SyntaxNode, caller: FnInfo): FnInfo[] {
     if (!typeName && named.k === 'unknown' && reachedFromSelf(facts, parts.receiver)) {
       typeName = caller.impl?.typeName ?? null;
     }
+    // A fragment showing methods without their `impl` block: `self.name(..)` (or a child reached
+    // from `self`) calls a method of the same, unseen type.
+    if (!caller.impl && !caller.inTrait && caller.receiver) {
+      const receiver = unwrap(parts.receiver);
+      if (receiver.type === 'self' || reachedFromSelf(facts, receiver)) {
+        return facts
+          .fnsNamed(parts.name)
+          .filter((f) => !f.impl && !f.inTrait && f.receiver && (f.async || f === caller));
+      }
+    }
     if (!typeName) return [];
     return facts
       .fnsNamed(parts.name)

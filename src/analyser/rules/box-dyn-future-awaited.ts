@@ -4,6 +4,7 @@
 import {
   callParts,
   defineRule,
+  mutBorrowTarget,
   pinParts,
   placeName,
   unwrap,
@@ -34,7 +35,7 @@ export default defineRule({
     },
     boxPolled: {
       message:
-        '`{{value}}` is {{type}}; `Pin::new(&mut {{value}}).poll(..)` needs the `Box` to be a future, which it is only when the boxed future is `Unpin`, and {{why}}: rustc finds `poll` but its bounds are not met (E0599).',
+        '`{{value}}` is {{type}}; polling `Pin::new(..)` of it needs the `Box` to be a future, which it is only when the boxed future is `Unpin`, and {{why}}: rustc finds `poll` but its bounds are not met (E0599).',
       fix: 'Store it as `Pin<Box<dyn Future<Output = _>>>` (`Box::pin(..)` or `Box::into_pin(..)`) and poll `{{value}}.as_mut()`.',
       rustc: 'E0599',
     },
@@ -50,15 +51,24 @@ export default defineRule({
       function: (field_expression
         value: (call_expression
           function: (scoped_identifier path: (_) @owner name: (identifier) @new (#eq? @new "new"))
-          arguments: (arguments . (reference_expression (mutable_specifier) value: (_) @pinned) .))
+          arguments: (arguments . (_) @pinned .))
         field: (field_identifier) @poll (#eq? @poll "poll"))) @polled
     (call_expression function: (_) @callee arguments: (arguments . (_) @passed .)) @call`,
   check(context) {
     const { facts } = context;
     for (const match of context.matches) {
-      const pinned = match.node('pinned');
-      if (pinned && match.node('owner')?.text.split('::').pop() === 'Pin') {
-        const boxed = boxedFuture(facts, facts.typeOf(pinned), pinned);
+      const arg = match.node('pinned');
+      if (arg && match.node('owner')?.text.split('::').pop() === 'Pin') {
+        // `Pin::new(&mut job)` or `Pin::new(job)` with `job: &mut Box<..>` (a `retain_mut` item).
+        const place = mutBorrowTarget(arg);
+        const argTy = facts.typeOf(unwrap(arg));
+        const pinnedTy = place
+          ? facts.typeOf(place)
+          : argTy.k === 'ref' && argTy.mut
+            ? argTy.inner
+            : null;
+        const pinned = place ?? unwrap(arg);
+        const boxed = pinnedTy ? boxedFuture(facts, pinnedTy, pinned) : null;
         if (boxed) {
           context.report({
             node: match.node('polled') ?? pinned,

@@ -117,6 +117,19 @@ export default defineRule({
         const described = describe(binding.name, consumed);
         const data = { pin: binding.name, first: described.first, line: String(use.line) };
         const fix = described.fix;
+        const loop = loopAround(use, binding.scope);
+        const repeats =
+          loop !== null &&
+          !binding.decl.within(loop) &&
+          !leavesLoop(use, loop) &&
+          !reassignedIn(uses, loop);
+        // rustc reports a move once, at the first use (in control-flow order) that sees it: the
+        // consuming call itself (moved "in previous iteration of loop") when it comes before the
+        // later use, the later use otherwise.
+        if (loop && repeats && !guessed && later && reachedFirst(use, loop, later)) {
+          context.report({ node: use, messageId: 'movedInLoop', data, fix });
+          break;
+        }
         if (later && guessed) {
           const again = later.parent?.child('field')?.text;
           const unsure = guessed.endsWith('?');
@@ -130,13 +143,7 @@ export default defineRule({
           break;
         }
         if (guessed) continue;
-        const loop = loopAround(use, binding.scope);
-        if (
-          loop &&
-          !binding.decl.within(loop) &&
-          !leavesLoop(use, loop) &&
-          !reassignedIn(uses, loop)
-        ) {
+        if (repeats) {
           context.report({ node: use, messageId: 'movedInLoop', data, fix });
           break;
         }
@@ -246,6 +253,33 @@ function exitsBefore(first: SyntaxNode, second: SyntaxNode): boolean {
       return true;
   }
   return false;
+}
+
+/**
+ * True when rustc meets the consuming `use` in a loop before the `later` use of the moved pin: the
+ * later use follows it in the same pass, or the loop can only be left after it (`loop { .. }`, a
+ * `while` condition, a `break` after it). A `for`/`while` body use is met after the code that
+ * follows the loop (its normal exit comes first).
+ */
+function reachedFirst(use: SyntaxNode, loop: SyntaxNode, later: SyntaxNode): boolean {
+  if (later.within(loop)) return true;
+  if (loop.type === 'loop_expression') return true;
+  const condition = loop.type === 'while_expression' ? loop.child('condition') : null;
+  if (condition && use.within(condition)) return true;
+  const body = loop.child('body');
+  if (!body) return false;
+  return body
+    .descendants(['break_expression'])
+    .some(
+      (exit) =>
+        exit.start > use.end &&
+        exit.closest([
+          'loop_expression',
+          'while_expression',
+          'for_expression',
+          'closure_expression',
+        ]) === loop,
+    );
 }
 
 function leavesLoop(use: SyntaxNode, loop: SyntaxNode): boolean {

@@ -41,8 +41,9 @@ export default defineRule({
       if (!projection) continue;
       const fieldTy = facts.fieldType(info.impl.selfTy, field);
       if (facts.unpin(fieldTy, info.env).value === 'yes') continue;
+      // The expression that makes the `&mut` (where the labelled sets mark such leaks).
       context.report({
-        node: fnNode,
+        node: unwrap(tail),
         messageId: 'leaksMut',
         data: {
           method: info.name,

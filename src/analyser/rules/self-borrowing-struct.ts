@@ -5,6 +5,7 @@
 import {
   callParts,
   defineRule,
+  loopAround,
   outerExpression,
   unwrap,
   useKind,
@@ -216,6 +217,19 @@ export default defineRule({
       const binding = facts.scopes.resolve(base);
       if (!binding || binding.kind === 'self') return;
       const data = { type: item.name, ref, owner, value: binding.name };
+      // In a loop the borrow taken on one pass is still held on the next: a change of the owner
+      // earlier in the loop body comes after it (E0502 at that change).
+      const loop = loopAround(assign, binding.scope);
+      if (loop && !binding.decl.within(loop) && !leavesLoopAfter(assign, loop)) {
+        const before = facts.scopes
+          .usesOf(binding)
+          .find((use) => use.within(loop) && use.end <= assign.start && mutatingCall(use, owner));
+        const call = before ? mutatingCall(before, owner) : null;
+        if (call) {
+          context.report({ node: call, messageId: 'mutatedWhileBorrowed', data });
+          return;
+        }
+      }
       const uses = facts.scopes.usesOf(binding).filter((use) => use.start > assign.end);
       for (const use of uses) {
         const kind = useKind(use);
@@ -234,23 +248,46 @@ export default defineRule({
           }
           return;
         }
-        if (kind === 'field' && use.parent?.child('field')?.text === owner) {
-          const callee = use.parent.parent;
-          const call =
-            callee?.type === 'field_expression' && callee.parent?.type === 'call_expression'
-              ? callee.parent
-              : null;
-          const parts = call ? callParts(call) : null;
-          const mutated = parts?.kind === 'method' && MUTATING.has(parts.name);
-          if (mutated && uses.some((other) => other.start > (call?.end ?? use.end))) {
-            context.report({ node: call ?? use, messageId: 'mutatedWhileBorrowed', data });
-            return;
-          }
+        const call = mutatingCall(use, owner);
+        if (call && uses.some((other) => other.start > call.end)) {
+          context.report({ node: call, messageId: 'mutatedWhileBorrowed', data });
+          return;
         }
       }
     }
   },
 });
+
+/** For a use `x` in `x.owner.push(..)` (a mutating method on the owned field): that call. */
+function mutatingCall(use: SyntaxNode, owner: string): SyntaxNode | null {
+  if (useKind(use) !== 'field' || use.parent?.child('field')?.text !== owner) return null;
+  const callee = use.parent.parent;
+  const call =
+    callee?.type === 'field_expression' && callee.parent?.type === 'call_expression'
+      ? callee.parent
+      : null;
+  const parts = call ? callParts(call) : null;
+  return parts?.kind === 'method' && MUTATING.has(parts.name) ? call : null;
+}
+
+/** True when the loop body leaves the loop (`break`/`return`) after `node`: no next pass. */
+function leavesLoopAfter(node: SyntaxNode, loop: SyntaxNode): boolean {
+  const body = loop.child('body');
+  if (!body) return true;
+  return body
+    .descendants(['break_expression', 'return_expression'])
+    .some(
+      (exit) =>
+        exit.start > node.end &&
+        (exit.type === 'return_expression' ||
+          exit.closest([
+            'loop_expression',
+            'while_expression',
+            'for_expression',
+            'closure_expression',
+          ]) === loop),
+    );
+}
 
 /** Fields whose type mentions one of the struct's lifetimes. */
 function refFields(item: TypeItem): string[] {

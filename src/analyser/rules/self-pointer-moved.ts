@@ -9,6 +9,7 @@ import {
   mutBorrowTarget,
   outerExpression,
   pinParts,
+  tailOf,
   unwrap,
   useKind,
   type Facts,
@@ -32,6 +33,11 @@ export default defineRule({
       message:
         "`{{value}}` is built with a null raw pointer `{{pointer}}`, and `{{value}}.{{method}}()` (not shown) probably points it at `{{value}}`'s own data; if so, {{how}} moves `{{value}}` and leaves `{{pointer}}` dangling (undefined behaviour, no warning from rustc).",
       fix: 'Put the value at its final address before setting the pointer (`Box::pin`, or push it first and initialise it in place), add a `PhantomPinned` field, and take `self: Pin<&mut Self>` in `{{method}}`.',
+    },
+    unpinnedMoveOut: {
+      message:
+        '`{{type}}` holds a pointer to its own field, but it is `Unpin` (no `PhantomPinned`), so the pin does not keep it in place: {{how}} moves the value out of its pinned home and the self-pointer still points at the old place. Dereferencing it afterwards is undefined behaviour; rustc gives no warning.',
+      fix: 'Add a `_pin: PhantomPinned` field so that `{{type}}` is `!Unpin`: then `Pin::into_inner`, `get_mut` and `DerefMut` refuse to compile, and the value can only be used in place.',
     },
     swappedWhileUnpin: {
       message:
@@ -150,8 +156,14 @@ export default defineRule({
         },
       });
     }
-    reportUnpinSwaps(context.root, facts, (node, value, how) => {
-      context.report({ node, messageId: 'swappedWhileUnpin', data: { value, how } });
+    const selfReferential = selfReferentialTypes(context.root, facts);
+    reportUnpinSwaps(context.root, facts, selfReferential, (node, value, how, type) => {
+      if (how === '`mem::swap`')
+        context.report({ node, messageId: 'swappedWhileUnpin', data: { value, how } });
+      else context.report({ node, messageId: 'unpinnedMoveOut', data: { type, how } });
+    });
+    reportUnboxedMoves(context.root, facts, selfReferential, (node, type, how) => {
+      context.report({ node, messageId: 'unpinnedMoveOut', data: { type, how } });
     });
   },
 });
@@ -271,15 +283,8 @@ function moveOf(use: SyntaxNode): string | null {
   return null;
 }
 
-/**
- * `mem::swap(&mut *a, &mut *b)` / `mem::swap(a.get_mut(), b.get_mut())` on pins of an `Unpin`
- * type that points into itself (a method writes `self.p = &self.f`).
- */
-function reportUnpinSwaps(
-  root: SyntaxNode,
-  facts: Facts,
-  report: (node: SyntaxNode, value: string, how: string) => void,
-): void {
+/** The types the snippet points into themselves (a method writes `self.p = &self.f`, or `x.p = &x.f`). */
+function selfReferentialTypes(root: SyntaxNode, facts: Facts): Set<string> {
   const selfReferential = new Set<string>();
   for (const assign of root.descendants(['assignment_expression'])) {
     const left = assign.child('left');
@@ -305,23 +310,119 @@ function reportUnpinSwaps(
       if (owner) selfReferential.add(owner);
     }
   }
+  return selfReferential;
+}
+
+/**
+ * `mem::swap(&mut *a, &mut *b)` / `mem::replace(a.get_mut(), ..)` / `mem::take(&mut *a)` on pins
+ * of an `Unpin` type that points into itself.
+ */
+function reportUnpinSwaps(
+  root: SyntaxNode,
+  facts: Facts,
+  selfReferential: ReadonlySet<string>,
+  report: (node: SyntaxNode, value: string, how: string, type: string) => void,
+): void {
   if (selfReferential.size === 0) return;
   for (const call of root.descendants(['call_expression'])) {
     const parts = callParts(call);
-    if (!parts || parts.name !== 'swap' || (parts.kind !== 'fn' && parts.owner !== 'mem')) continue;
-    const first = parts.args[0];
-    if (!first) continue;
-    const place = mutBorrowTarget(first) ?? first;
-    const pinned = pinnedOperand(facts, place);
-    if (!pinned) continue;
-    const target = derefTy(facts.typeOf(pinned));
-    if (target.k !== 'path' || !selfReferential.has(target.name)) continue;
-    if (facts.unpin(target, facts.envAt(call)).value !== 'yes') continue;
-    report(call, pinned.text, '`mem::swap`');
+    if (!parts || !['swap', 'replace', 'take'].includes(parts.name)) continue;
+    if (parts.kind !== 'fn' && parts.owner !== 'mem') continue;
+    for (const arg of parts.args.slice(0, parts.name === 'swap' ? 2 : 1)) {
+      const pinned = pinnedOperand(facts, mutBorrowTarget(arg) ?? arg);
+      const type = pinned ? unpinSelfReferential(facts, selfReferential, pinned) : null;
+      if (!pinned || !type) continue;
+      report(call, pinned.text, `\`mem::${parts.name}\``, type);
+      break;
+    }
   }
 }
 
-/** `*a` or `a.get_mut()` / `a.as_mut().get_mut()` where `a` is a pin: the pin expression. */
+/**
+ * `*Pin::into_inner(p)` (or `*b` with `b` holding it) used by value, where `p` pins an `Unpin`
+ * type that points into itself: the value leaves the box its self-pointer points into.
+ */
+function reportUnboxedMoves(
+  root: SyntaxNode,
+  facts: Facts,
+  selfReferential: ReadonlySet<string>,
+  report: (node: SyntaxNode, type: string, how: string) => void,
+): void {
+  if (selfReferential.size === 0) return;
+  for (const deref of root.descendants(['unary_expression'])) {
+    if (!deref.hasAnonymous('*')) continue;
+    const operand = deref.namedChildren[0];
+    const pinned = operand ? intoInnerArgument(facts, operand) : null;
+    if (!pinned || pinParts(facts.typeOf(pinned))?.pointer !== 'box') continue;
+    const type = unpinSelfReferential(facts, selfReferential, pinned);
+    if (!type || !usedByValue(deref) || freshlyPinned(facts, pinned)) continue;
+    report(deref, type, `\`${deref.text}\``);
+  }
+}
+
+/**
+ * True for a local pinned on the spot (`let p = Box::pin(T::new())`) and unpinned again before any
+ * other use: nothing can have pointed it into itself in between.
+ */
+function freshlyPinned(facts: Facts, pinned: SyntaxNode): boolean {
+  const inner = unwrap(pinned);
+  const binding = inner.type === 'identifier' ? facts.scopes.resolve(inner) : null;
+  if (binding?.kind !== 'let' || !binding.value) return false;
+  const parts = callParts(unwrap(binding.value));
+  if (parts?.owner !== 'Box' || parts.name !== 'pin') return false;
+  return !facts.scopes.usesOf(binding).some((use) => use.start < inner.start);
+}
+
+/** For `Pin::into_inner(p)`, or a variable initialised with it: `p`. */
+function intoInnerArgument(facts: Facts, node: SyntaxNode): SyntaxNode | null {
+  let inner = unwrap(node);
+  if (inner.type === 'identifier') {
+    const binding = facts.scopes.resolve(inner);
+    if (binding?.kind !== 'let' || !binding.value) return null;
+    inner = unwrap(binding.value);
+  }
+  const parts = callParts(inner);
+  return parts?.kind === 'path' && parts.owner === 'Pin' && parts.name === 'into_inner'
+    ? (parts.args[0] ?? null)
+    : null;
+}
+
+/** True when an expression's value is moved (bound, passed, returned, stored), not borrowed or read. */
+function usedByValue(node: SyntaxNode): boolean {
+  const outer = outerExpression(node);
+  const parent = outer.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case 'let_declaration':
+      return parent.child('value') === outer;
+    case 'assignment_expression':
+      return parent.child('right') === outer;
+    case 'arguments':
+    case 'return_expression':
+    case 'field_initializer':
+    case 'array_expression':
+    case 'tuple_expression':
+      return true;
+    case 'block':
+      return tailOf(parent) === outer;
+    default:
+      return false;
+  }
+}
+
+/** The name of the pinned type when it points into itself and is surely `Unpin`. */
+function unpinSelfReferential(
+  facts: Facts,
+  selfReferential: ReadonlySet<string>,
+  pinned: SyntaxNode,
+): string | null {
+  let target = derefTy(facts.typeOf(pinned));
+  if (target.k === 'path' && target.name === 'Self') target = facts.envAt(pinned).self ?? target;
+  if (target.k !== 'path' || !selfReferential.has(target.name)) return null;
+  return facts.unpin(target, facts.envAt(pinned)).value === 'yes' ? target.name : null;
+}
+
+/** `*a`, `a.get_mut()` / `a.as_mut().get_mut()` or `Pin::get_mut(a)` where `a` is a pin: `a`. */
 function pinnedOperand(facts: Facts, place: SyntaxNode): SyntaxNode | null {
   const inner = unwrap(place);
   let candidate: SyntaxNode | null = null;
@@ -329,6 +430,12 @@ function pinnedOperand(facts: Facts, place: SyntaxNode): SyntaxNode | null {
     candidate = inner.namedChildren[0] ?? null;
   const parts = callParts(inner);
   if (parts?.name === 'get_mut' && parts.receiver) candidate = parts.receiver;
+  if (
+    parts?.kind === 'path' &&
+    parts.owner === 'Pin' &&
+    (parts.name === 'get_mut' || parts.name === 'into_inner')
+  )
+    candidate = parts.args[0] ?? null;
   if (!candidate) return null;
   let root = unwrap(candidate);
   const rootParts = callParts(root);

@@ -34,6 +34,21 @@ const MOVES_ELEMENTS = new Set([
   'drain',
   'rotate_left',
   'rotate_right',
+  // growth that may reallocate the buffer, or moving elements into another Vec
+  'reserve',
+  'reserve_exact',
+  'resize',
+  'resize_with',
+  'extend_from_slice',
+  'extend_from_within',
+  'shrink_to',
+  'shrink_to_fit',
+  'split_off',
+  'dedup_by',
+  'dedup_by_key',
+  'sort_by_cached_key',
+  'swap_with_slice',
+  'make_contiguous',
 ]);
 
 export default defineRule({

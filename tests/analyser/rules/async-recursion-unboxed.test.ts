@@ -53,6 +53,23 @@ impl Server {
 }
 `,
     },
+    {
+      name: 'a bare method fragment (no impl block) boxing its recursive call',
+      code: `    pub async fn resolve(&self, key: &str) -> String {
+        match self.map.get(key) {
+            Some(next) if next != key => Box::pin(self.resolve(next)).await,
+            _ => key.to_string(),
+        }
+    }
+`,
+    },
+    {
+      name: 'a bare method fragment (no impl block) delegating to a field',
+      code: `    pub async fn fetch(&self, k: u32) -> u32 {
+        self.backend.fetch(k).await
+    }
+`,
+    },
   ],
   invalid: [
     {
@@ -116,6 +133,28 @@ pub fn fact(n: u64) -> impl Future<Output = u64> {
       errors: [
         { line: 3, column: 5, messageId: 'recursiveBlock', rustc: 'E0733', severity: 'error' },
       ],
+    },
+    {
+      name: 'a bare method fragment (no impl block) awaiting itself on self',
+      code: `    pub async fn resolve(&self, key: &str) -> String {
+        match self.map.get(key) {
+            Some(next) if next != key => self.resolve(next).await,
+            _ => key.to_string(),
+        }
+    }
+`,
+      errors: [{ line: 1, column: 5, messageId: 'recursive', rustc: 'E0733', severity: 'error' }],
+    },
+    {
+      name: 'bare method fragments awaiting each other through self',
+      code: `    async fn visit(&self, node: usize) -> usize {
+        let mut n = 1;
+        for &next in &self.edges[node] { n += self.descend(next).await; }
+        n
+    }
+    async fn descend(&self, node: usize) -> usize { self.visit(node).await }
+`,
+      errors: [{ line: 1, column: 5, messageId: 'recursive', rustc: 'E0733', severity: 'error' }],
     },
   ],
 });

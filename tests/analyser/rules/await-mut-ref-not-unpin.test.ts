@@ -5,6 +5,19 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'awaiting &mut of an Unpin-bounded future made by an FnMut parameter',
+      code: `use std::future::Future;
+pub async fn first_ok<G, Fut>(mut factory: G) -> bool
+where
+    G: FnMut() -> Fut,
+    Fut: Future<Output = bool> + Unpin,
+{
+    let mut job = factory();
+    (&mut job).await
+}
+`,
+    },
+    {
       name: 'a future pinned with pin!',
       code: `use std::pin::pin;
 async fn f() -> u8 { 1 }
@@ -42,6 +55,20 @@ pub async fn run() -> u8 {
     },
   ],
   invalid: [
+    {
+      name: 'awaiting &mut of a future made by a generic FnMut() -> Fut parameter',
+      code: `use std::future::Future;
+pub async fn first_ok<G, Fut>(mut factory: G) -> bool
+where
+    G: FnMut() -> Fut,
+    Fut: Future<Output = bool>,
+{
+    let mut job = factory();
+    (&mut job).await
+}
+`,
+      errors: [{ line: 8, column: 5, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
     {
       name: 'an async fn future',
       code: `async fn fetch(n: u32) -> u32 { n }

@@ -5,6 +5,16 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'polling Pin::new of a &mut Pin<Box<dyn Future>> item in retain_mut',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::Context;
+pub fn tick_all(jobs: &mut Vec<Pin<Box<dyn Future<Output = ()> + Send>>>, cx: &mut Context<'_>) {
+    jobs.retain_mut(|job| Pin::new(job).poll(cx).is_pending());
+}
+`,
+    },
+    {
       name: 'a pinned box',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -30,6 +40,19 @@ pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
     },
   ],
   invalid: [
+    {
+      name: 'polling Pin::new of a &mut Box<dyn Future> item in for_each',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::Context;
+pub fn tick_all(jobs: &mut Vec<Box<dyn Future<Output = ()> + Send>>, cx: &mut Context<'_>) {
+    jobs.iter_mut().for_each(|job| {
+        let _ = Pin::new(job).poll(cx);
+    });
+}
+`,
+      errors: [{ line: 6, column: 17, messageId: 'boxPolled', rustc: 'E0599', severity: 'error' }],
+    },
     {
       name: 'awaiting a returned Box<dyn Future>',
       code: `use std::future::Future;

@@ -72,6 +72,23 @@ impl<T: Future> Drop for Relay<T> {
 }
 `,
     },
+    {
+      name: 'a cut-off fragment whose Drop takes a field that is not pinned',
+      code: `impl<F: Future> Future for Tagged<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = unsafe { self.get_unchecked_mut() };
+        unsafe { Pin::new_unchecked(&mut this.fut) }.poll(cx)
+    }
+}
+
+impl<F: Future> Drop for Tagged<F> {
+    fn drop(&mut self) {
+        if let Some(tag) = self.tag.take() {
+            println!("dropping {tag}");
+        }
+`,
+    },
   ],
   invalid: [
     {
@@ -149,6 +166,25 @@ impl<T: Future> Drop for Relay<T> {
 `,
       errors: [
         { line: 19, column: 19, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'a cut-off fragment whose Drop moves the pinned future out',
+      code: `impl<T: Future> Future for Lingering<T> {
+    type Output = T::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<T::Output> {
+        let job = unsafe { &mut self.get_unchecked_mut().job };
+        unsafe { Pin::new_unchecked(job.as_mut().unwrap()) }.poll(cx)
+    }
+}
+
+impl<T: Future> Drop for Lingering<T> {
+    fn drop(&mut self) {
+        let rest = self.job.take();
+        BACKLOG.with(|b| b.borrow_mut().push(rest));
+`,
+      errors: [
+        { line: 11, column: 20, messageId: 'movedInDrop', rustc: null, severity: 'unsound' },
       ],
     },
   ],

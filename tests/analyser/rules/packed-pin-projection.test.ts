@@ -38,6 +38,41 @@ pub fn tag(h: &Header) -> &u8 {
 }
 `,
     },
+    {
+      name: 'a Vec field whose alignment the packing allows (packed(8))',
+      code: `#[repr(packed(8))]
+pub struct Frame { seq: u32, payload: Vec<u8> }
+impl Frame {
+    pub fn size(&self) -> usize {
+        self.payload.len() + 4
+    }
+}
+`,
+    },
+    {
+      name: 'by-value methods on a Copy field, a copied field, an align-1 field and a Box deref',
+      code: `#[repr(packed)]
+pub struct Counter { kind: u8, hits: u64, spill: Box<Vec<u64>> }
+impl Counter {
+    pub fn bump(&mut self) -> u64 {
+        self.hits = self.hits.wrapping_add(1);
+        let label = { self.hits }.to_string();
+        let _kind = self.kind.clone();
+        label.len() as u64 + self.spill.len() as u64
+    }
+}
+`,
+    },
+    {
+      name: 'println! of an align-1 field and of a copied field',
+      code: `#[repr(packed)]
+struct Sample { channel: u8, value: u32 }
+fn main() {
+    let s = Sample { channel: 2, value: 7 };
+    println!("channel {} = {}", s.channel, { s.value });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -68,6 +103,50 @@ impl Wire {
 }
 `,
       errors: [{ line: 6, column: 45, messageId: 'unaligned', rustc: 'E0793', severity: 'error' }],
+    },
+    {
+      name: 'a &self method (len) autoref-ing a Vec field of a packed(4) struct',
+      code: `#[repr(packed(4))]
+pub struct Frame { seq: u32, payload: Vec<u8> }
+impl Frame {
+    pub fn size(&self) -> usize {
+        self.payload.len() + 4
+    }
+}
+`,
+      errors: [
+        { line: 5, column: 9, messageId: 'unalignedAutoref', rustc: 'E0793', severity: 'error' },
+      ],
+    },
+    {
+      name: 'as_mut on a pinned boxed future field of a local packed value',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Waker};
+#[repr(C, packed)]
+struct Task { tag: u8, fut: Pin<Box<dyn Future<Output = ()>>> }
+fn main() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut t = Task { tag: 1, fut: Box::pin(async {}) };
+    let _ = t.fut.as_mut().poll(&mut cx);
+}
+`,
+      errors: [
+        { line: 9, column: 13, messageId: 'unalignedAutoref', rustc: 'E0793', severity: 'error' },
+      ],
+    },
+    {
+      name: 'println! borrowing a u32 field of a packed struct',
+      code: `#[repr(packed)]
+struct Sample { channel: u8, value: u32 }
+fn main() {
+    let s = Sample { channel: 2, value: 7 };
+    println!("channel {} = {}", { s.channel }, s.value);
+}
+`,
+      errors: [
+        { line: 5, column: 48, messageId: 'unalignedFormat', rustc: 'E0793', severity: 'error' },
+      ],
     },
   ],
 });

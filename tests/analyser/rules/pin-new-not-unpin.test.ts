@@ -5,6 +5,65 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a generic helper returning an Unpin-bounded future it was given',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+fn take_first<T>(items: &mut Vec<T>) -> T {
+    items.remove(0)
+}
+pub fn drive<G: Future<Output = ()> + Unpin>(mut jobs: Vec<G>, cx: &mut Context<'_>) -> Poll<()> {
+    let mut job = take_first(&mut jobs);
+    Pin::new(&mut job).poll(cx)
+}
+`,
+    },
+    {
+      name: 'a stored closure whose future is bounded Unpin',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Pool<B> {
+    build: B,
+}
+impl<B, Fut> Pool<B>
+where
+    B: Fn(u8) -> Fut,
+    Fut: Future<Output = ()> + Unpin,
+{
+    pub fn step(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut conn = (self.build)(3);
+        Pin::new(&mut conn).poll(cx)
+    }
+}
+`,
+    },
+    {
+      name: 'a &dyn Fn returning an Unpin-bounded generic future',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn kick<F: Future<Output = u8> + Unpin>(maker: &dyn Fn() -> F, cx: &mut Context<'_>) -> Poll<u8> {
+    let mut job = maker();
+    Pin::new(&mut job).poll(cx)
+}
+`,
+    },
+    {
+      name: 'a fragment calling a stored closure whose future is Unpin',
+      code: `impl<S, Fut> Service<S>
+where
+    S: FnMut(String) -> Fut,
+    Fut: Future<Output = ()> + Unpin,
+{
+    fn call_once(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut pending = (self.handler)(String::new());
+        Pin::new(&mut pending).poll(cx)
+    }
+}
+`,
+    },
+    {
       name: 'an Unpin-bounded generic',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -85,6 +144,69 @@ pub fn poll_first<G: Future + Unpin>(jobs: &mut Vec<G>, ready: &mut [bool; 2], c
     },
   ],
   invalid: [
+    {
+      name: 'a future returned by a generic helper, inferred from its argument',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+fn take_first<T>(items: &mut Vec<T>) -> T {
+    items.remove(0)
+}
+pub fn drive<G: Future<Output = ()>>(mut jobs: Vec<G>, cx: &mut Context<'_>) -> Poll<()> {
+    let mut job = take_first(&mut jobs);
+    Pin::new(&mut job).poll(cx)
+}
+`,
+      errors: [{ line: 9, column: 5, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'a future made by a stored closure field with an Fn(u8) -> Fut bound',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Pool<B> {
+    build: B,
+}
+impl<B, Fut> Pool<B>
+where
+    B: Fn(u8) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    pub fn step(&self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut conn = (self.build)(3);
+        Pin::new(&mut conn).poll(cx)
+    }
+}
+`,
+      errors: [{ line: 14, column: 9, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'a future made by a Box<dyn Fn() -> F> parameter',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn kick<F: Future<Output = u8>>(maker: Box<dyn Fn() -> F>, cx: &mut Context<'_>) -> Poll<u8> {
+    let mut job = maker();
+    Pin::new(&mut job).poll(cx)
+}
+`,
+      errors: [{ line: 6, column: 5, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
+    {
+      name: 'a fragment calling a stored closure of a struct it does not show',
+      code: `impl<S, Fut> Service<S>
+where
+    S: FnMut(String) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    fn call_once(&mut self, cx: &mut Context<'_>) -> Poll<()> {
+        let mut pending = (self.handler)(String::new());
+        Pin::new(&mut pending).poll(cx)
+    }
+}
+`,
+      errors: [{ line: 8, column: 9, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
     {
       name: 'an async block',
       code: `use std::future::Future;

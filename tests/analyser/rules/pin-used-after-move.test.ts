@@ -81,6 +81,25 @@ pub fn twice(t: Pin<&T>) -> u8 {
 }
 `,
     },
+    {
+      name: 'a while-let condition reborrowing self with as_mut, self used after the loop',
+      code: `use std::marker::PhantomPinned;
+use std::pin::Pin;
+pub struct Reader { buf: Vec<u8>, pos: usize, _pin: PhantomPinned }
+impl Reader {
+    fn next_byte(self: Pin<&mut Self>) -> Option<u8> {
+        let me = unsafe { self.get_unchecked_mut() };
+        let b = me.buf.get(me.pos).copied();
+        me.pos += 1;
+        b
+    }
+    pub fn skip_all(mut self: Pin<&mut Self>) -> usize {
+        while let Some(_) = self.as_mut().next_byte() {}
+        self.pos
+    }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -211,6 +230,66 @@ c.add(2);
           rustc: 'E0382',
           severity: 'error',
         },
+      ],
+    },
+    {
+      name: 'self consumed in a while-let condition and used after the loop: the loop call is reported',
+      code: `use std::marker::PhantomPinned;
+use std::pin::Pin;
+pub struct Reader { buf: Vec<u8>, pos: usize, _pin: PhantomPinned }
+impl Reader {
+    fn next_byte(self: Pin<&mut Self>) -> Option<u8> {
+        let me = unsafe { self.get_unchecked_mut() };
+        let b = me.buf.get(me.pos).copied();
+        me.pos += 1;
+        b
+    }
+    pub fn skip_all(self: Pin<&mut Self>) -> usize {
+        while let Some(_) = self.next_byte() {}
+        self.pos
+    }
+}
+`,
+      errors: [
+        { line: 12, column: 29, messageId: 'movedInLoop', rustc: 'E0382', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a pin polled in a loop {} and dropped after it: the loop call is reported',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn spin<F: Future<Output = u8>>(job: Pin<&mut F>, cx: &mut Context<'_>) -> Option<u8> {
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        if let Poll::Ready(v) = job.poll(cx) {
+            return Some(v);
+        }
+        if tries > 10 { break; }
+    }
+    drop(job);
+    None
+}
+`,
+      errors: [
+        { line: 8, column: 33, messageId: 'movedInLoop', rustc: 'E0382', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a pin polled in a for body and reborrowed after it: the later use is reported',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::Context;
+pub fn pump<F: Future<Output = ()>>(mut task: Pin<&mut F>, cx: &mut Context<'_>) {
+    for _ in 0..4 {
+        let _ = task.poll(cx);
+    }
+    let _ = task.as_mut();
+}
+`,
+      errors: [
+        { line: 8, column: 13, messageId: 'usedAfterMove', rustc: 'E0382', severity: 'error' },
       ],
     },
   ],

@@ -37,6 +37,25 @@ impl<F> Traced<F> {
 }
 `,
     },
+    {
+      name: 'handing out &mut to a projected field that is Unpin',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Shell { job: Pin<Box<dyn Future<Output = ()>>> }
+impl Shell {
+    pub fn job_mut(self: Pin<&mut Self>) -> &mut Pin<Box<dyn Future<Output = ()>>> {
+        unsafe { &mut self.get_unchecked_mut().job }
+    }
+}
+impl Future for Shell {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        unsafe { self.map_unchecked_mut(|s| &mut s.job) }.poll(cx)
+    }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -57,7 +76,31 @@ impl<F: Future> Future for Traced<F> {
     }
 }
 `,
-      errors: [{ line: 6, column: 5, messageId: 'leaksMut', rustc: null, severity: 'unsound' }],
+      errors: [{ line: 7, column: 18, messageId: 'leaksMut', rustc: null, severity: 'unsound' }],
+    },
+    {
+      name: 'the &mut made on a later line of the body, through a local',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Deadline<T> { task: T, ticks: u32 }
+impl<T: Future> Deadline<T> {
+    pub fn task_mut(self: Pin<&mut Self>) -> &mut T {
+        let me = unsafe { self.get_unchecked_mut() };
+        me.ticks = 0;
+        &mut me.task
+    }
+}
+impl<T: Future> Future for Deadline<T> {
+    type Output = Option<T::Output>;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let me = unsafe { self.get_unchecked_mut() };
+        me.ticks += 1;
+        unsafe { Pin::new_unchecked(&mut me.task) }.poll(cx).map(Some)
+    }
+}
+`,
+      errors: [{ line: 9, column: 9, messageId: 'leaksMut', rustc: null, severity: 'unsound' }],
     },
   ],
 });

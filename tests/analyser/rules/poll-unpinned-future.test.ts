@@ -5,6 +5,29 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: "a snippet's own macro that shadows each argument with its pin",
+      code: `use std::future::Future;
+use std::task::{Context, Poll, Waker};
+macro_rules! pinned_here {
+    ($($v:ident),+) => {
+        $(
+            let mut $v = $v;
+            #[allow(unused_mut)]
+            let mut $v = unsafe { std::pin::Pin::new_unchecked(&mut $v) };
+        )+
+    };
+}
+pub fn once<T: Future>(job: T) -> bool {
+    pinned_here!(job);
+    let mut cx = Context::from_waker(Waker::noop());
+    if let Poll::Ready(_) = job.as_mut().poll(&mut cx) {
+        return true;
+    }
+    false
+}
+`,
+    },
+    {
       name: 'polling through as_mut on a pinned future',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -43,6 +66,28 @@ let n = poller.poll(&mut events, None);
     },
   ],
   invalid: [
+    {
+      name: "a snippet's own macro that re-binds its argument without pinning it",
+      code: `use std::future::Future;
+use std::task::{Context, Poll, Waker};
+macro_rules! keep {
+    ($v:ident) => {
+        let mut $v = $v;
+    };
+}
+pub fn once<T: Future>(job: T) -> bool {
+    keep!(job);
+    let mut cx = Context::from_waker(Waker::noop());
+    if let Poll::Ready(_) = job.as_mut().poll(&mut cx) {
+        return true;
+    }
+    false
+}
+`,
+      errors: [
+        { line: 11, column: 29, messageId: 'asMutUnpinned', rustc: 'E0599', severity: 'error' },
+      ],
+    },
     {
       name: 'poll on an async fn future',
       code: `use std::future::Future;

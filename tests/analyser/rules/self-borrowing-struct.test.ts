@@ -53,6 +53,46 @@ pub fn build<'a>(source: &'a str) -> Index<'a> {
 }
 `,
     },
+    {
+      name: 'a loop pushing to the owner and storing an index into it',
+      code: `pub struct Log { lines: Vec<String>, newest: Option<usize> }
+pub fn feed(input: &[&str]) -> Option<String> {
+    let mut log = Log { lines: Vec::new(), newest: None };
+    for s in input {
+        log.lines.push(s.to_string());
+        log.newest = Some(log.lines.len() - 1);
+    }
+    log.newest.map(|i| log.lines[i].clone())
+}
+`,
+    },
+    {
+      name: 'a loop storing a borrow of outside data next to an owned Vec it pushes to',
+      code: `pub struct Log<'a> { lines: Vec<String>, newest: Option<&'a str> }
+pub fn feed<'a>(input: &'a [String]) -> usize {
+    let mut log = Log { lines: Vec::new(), newest: None };
+    for s in input {
+        log.lines.push(s.clone());
+        log.newest = input.last().map(|s| s.as_str());
+    }
+    log.lines.len() + log.newest.map_or(0, |s| s.len())
+}
+`,
+    },
+    {
+      name: 'a loop that breaks right after borrowing the owner (no next pass)',
+      code: `pub struct Log<'a> { lines: Vec<String>, newest: Option<&'a String> }
+pub fn first(input: &[&str]) -> usize {
+    let mut log = Log { lines: Vec::new(), newest: None };
+    for s in input {
+        log.lines.push(s.to_string());
+        log.newest = log.lines.last();
+        break;
+    }
+    log.newest.map_or(0, |s| s.len())
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -215,6 +255,30 @@ pub fn count(source: &str) -> usize {
           column: 16,
           messageId: 'movedWhileBorrowed',
           rustc: 'E0505',
+          severity: 'error',
+        },
+      ],
+    },
+    {
+      name: 'a loop changing the owner before re-borrowing it: the borrow from the last pass is held',
+      code: `pub struct Log<'a> { lines: Vec<String>, newest: Option<&'a str> }
+pub fn feed(input: &[&str]) -> usize {
+    let mut log = Log { lines: Vec::new(), newest: None };
+    let mut i = 0;
+    while i < input.len() {
+        log.lines.insert(0, input[i].to_string());
+        log.newest = log.lines.first().map(|s| s.as_str());
+        i += 1;
+    }
+    log.lines.len()
+}
+`,
+      errors: [
+        {
+          line: 6,
+          column: 9,
+          messageId: 'mutatedWhileBorrowed',
+          rustc: 'E0502',
           severity: 'error',
         },
       ],

@@ -49,6 +49,56 @@ fn main() {
 }
 `,
     },
+    {
+      name: 'unboxing a self-referential value only to borrow it',
+      code: `use std::pin::Pin;
+struct Cursor { text: [u8; 4], at: *const u8 }
+impl Cursor {
+    fn start(text: [u8; 4]) -> Pin<Box<Cursor>> {
+        let mut c = Box::pin(Cursor { text, at: std::ptr::null() });
+        let first = &c.text[0] as *const u8;
+        c.at = first;
+        c
+    }
+    fn current(&self) -> u8 { unsafe { *self.at } }
+}
+fn main() {
+    let boxed = Pin::into_inner(Cursor::start(*b"abcd"));
+    println!("{}", boxed.current());
+    let again = &*boxed;
+    println!("{}", again.current());
+}
+`,
+    },
+    {
+      name: 'unpinning a freshly boxed value before its pointer is set',
+      code: `use std::pin::Pin;
+struct Probe { cells: [u16; 2], hot: *const u16 }
+impl Probe {
+    fn blank() -> Probe { Probe { cells: [0; 2], hot: std::ptr::null() } }
+    fn aim(&mut self) { self.hot = &self.cells[1]; }
+}
+fn main() {
+    let boxed = Box::pin(Probe::blank());
+    let mut probe = *Pin::into_inner(boxed);
+    probe.aim();
+    println!("{}", unsafe { *probe.hot });
+}
+`,
+    },
+    {
+      name: 'moving out of an unpinned box whose pointer points elsewhere',
+      code: `use std::pin::Pin;
+static ANCHOR: u32 = 7;
+struct Gauge { level: u32, anchor: *const u32 }
+fn main() {
+    let mut g = Box::pin(Gauge { level: 1, anchor: std::ptr::null() });
+    g.anchor = &ANCHOR;
+    let owned = *Pin::into_inner(g);
+    println!("{} {}", owned.level, unsafe { *owned.anchor });
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -196,6 +246,68 @@ fn main() {
 `,
       errors: [
         { line: 15, column: 5, messageId: 'swappedWhileUnpin', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'a method returning the unboxed value of an Unpin self-referential type',
+      code: `use std::pin::Pin;
+pub struct Tape { cells: [u8; 16], head: *mut u8 }
+impl Tape {
+    pub fn boxed() -> Pin<Box<Self>> {
+        let mut tape = Box::pin(Tape { cells: [0; 16], head: std::ptr::null_mut() });
+        tape.as_mut().rewind();
+        tape
+    }
+    fn rewind(self: Pin<&mut Self>) {
+        let this = self.get_mut();
+        this.head = &mut this.cells[0] as *mut u8;
+    }
+    pub fn detach(self: Pin<Box<Self>>) -> Self {
+        *Pin::into_inner(self)
+    }
+}
+`,
+      errors: [
+        { line: 14, column: 9, messageId: 'unpinnedMoveOut', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'mem::replace on the contents of a pinned box',
+      code: `use std::mem;
+use std::pin::Pin;
+struct Ring { slots: [u64; 4], newest: *const u64 }
+fn empty() -> Ring { Ring { slots: [0; 4], newest: std::ptr::null() } }
+fn main() {
+    let mut ring: Pin<Box<Ring>> = Box::pin(empty());
+    ring.slots[2] = 9;
+    let p = &ring.slots[2] as *const u64;
+    ring.newest = p;
+    let old = mem::replace(&mut *ring, empty());
+    println!("{}", unsafe { *old.newest });
+}
+`,
+      errors: [
+        { line: 10, column: 15, messageId: 'unpinnedMoveOut', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'moving the value out of a box unpinned into a variable',
+      code: `use std::pin::Pin;
+struct Lens { frame: [i16; 3], focus: *const i16 }
+fn focused() -> Pin<Box<Lens>> {
+    let mut lens = Box::pin(Lens { frame: [4, 5, 6], focus: std::ptr::null() });
+    let f = &lens.frame[1] as *const i16;
+    lens.as_mut().get_mut().focus = f;
+    lens
+}
+fn main() {
+    let unpinned = Pin::into_inner(focused());
+    let lens = *unpinned;
+    println!("{}", unsafe { *lens.focus });
+}
+`,
+      errors: [
+        { line: 11, column: 16, messageId: 'unpinnedMoveOut', rustc: null, severity: 'unsound' },
       ],
     },
   ],

@@ -59,6 +59,57 @@ impl Future for All {
 }
 `,
     },
+    {
+      name: 'pushing to the unpinned half of a zipped loop',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Batch<T> { seen: Vec<bool>, jobs: Vec<T> }
+impl<T: Future<Output = ()>> Batch<T> {
+    pub fn note(self: Pin<&mut Self>) {
+        let me = unsafe { self.get_unchecked_mut() };
+        me.seen.push(false);
+    }
+}
+impl<T: Future<Output = ()>> Future for Batch<T> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let me = unsafe { self.get_unchecked_mut() };
+        for (flag, job) in me.seen.iter_mut().zip(me.jobs.iter_mut()) {
+            if !*flag {
+                *flag = unsafe { Pin::new_unchecked(job) }.poll(cx).is_ready();
+            }
+        }
+        if me.seen.iter().all(|f| *f) { Poll::Ready(()) } else { Poll::Pending }
+    }
+}
+`,
+    },
+    {
+      name: 'growing the Vec from &mut self before anything is pinned',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Crowd<T> { members: Vec<T> }
+impl<T: Future<Output = ()>> Crowd<T> {
+    pub fn enlist(&mut self, member: T) {
+        self.members.reserve(1);
+        self.members.push(member);
+    }
+}
+impl<T: Future<Output = ()>> Future for Crowd<T> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let me = unsafe { self.get_unchecked_mut() };
+        let mut waiting = false;
+        for (_, m) in me.members.iter_mut().enumerate() {
+            waiting |= unsafe { Pin::new_unchecked(m) }.poll(cx).is_pending();
+        }
+        if waiting { Poll::Pending } else { Poll::Ready(()) }
+    }
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -157,6 +208,66 @@ impl<F: Future<Output = ()>> Future for AllOf<F> {
 `,
       errors: [
         { line: 9, column: 9, messageId: 'elementsMoved', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'inserting into a Vec whose elements an enumerate loop pins',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Queue<J> { jobs: Vec<J>, finished: usize }
+impl<J: Future<Output = ()>> Queue<J> {
+    pub fn jump_in(self: Pin<&mut Self>, job: J) {
+        let q = unsafe { self.get_unchecked_mut() };
+        q.jobs.insert(0, job);
+    }
+}
+impl<J: Future<Output = ()>> Future for Queue<J> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let q = unsafe { self.get_unchecked_mut() };
+        for (i, job) in q.jobs.iter_mut().enumerate().skip(q.finished) {
+            if unsafe { Pin::new_unchecked(job) }.poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            q.finished = i + 1;
+        }
+        Poll::Ready(())
+    }
+}
+`,
+      errors: [
+        { line: 8, column: 9, messageId: 'elementsMoved', rustc: null, severity: 'unsound' },
+      ],
+    },
+    {
+      name: 'reserving on a Vec whose elements map_unchecked_mut pins',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Stages<S> { stages: Vec<S>, at: usize }
+impl<S: Future<Output = ()>> Stages<S> {
+    pub fn make_room(self: Pin<&mut Self>, more: usize) {
+        unsafe { self.get_unchecked_mut() }.stages.reserve(more);
+    }
+}
+impl<S: Future<Output = ()>> Future for Stages<S> {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        while self.at < self.stages.len() {
+            let at = self.at;
+            let stage = unsafe { self.as_mut().map_unchecked_mut(|s| &mut s.stages[at]) };
+            if stage.poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            unsafe { self.as_mut().get_unchecked_mut() }.at += 1;
+        }
+        Poll::Ready(())
+    }
+}
+`,
+      errors: [
+        { line: 7, column: 9, messageId: 'elementsMoved', rustc: null, severity: 'unsound' },
       ],
     },
   ],
