@@ -42,8 +42,8 @@ export default defineConfig(
           patterns: [
             ...platformFree,
             {
-              group: ['**/knowledge/**', '**/analyser/**'],
-              message: 'use the ports in src/core/ports.ts',
+              group: ['**/knowledge/**', '**/analyser/**', 'better-sqlite3'],
+              message: 'use the ports in src/core/ports.ts and src/core/store.ts',
             },
           ],
         },

@@ -1,4 +1,4 @@
-import { askQuestion } from '../src/core/ask.js';
+import { askQuestion, recordAsked } from '../src/core/ask.js';
 import { defineCommand, opt } from '../src/core/command.js';
 import { LEVEL_NAMES } from '../src/core/topic.js';
 
@@ -19,5 +19,9 @@ export default defineCommand({
       })
       .optional(),
   },
-  run: (input, { services }) => askQuestion(input, services.knowledge).reply,
+  async run(input, { services, actor }) {
+    const { route, reply } = askQuestion(input, services.knowledge);
+    await recordAsked(services, actor.platform, input.question, route);
+    return reply;
+  },
 });

@@ -7,7 +7,7 @@ export default defineCommand({
   description: 'What pinbot can do, and the topics it knows',
   audience: 'everyone',
   options: {},
-  run(_input, { services }) {
+  run(_input, { services, actor }) {
     const blocks: ReplyBlock[] = [
       {
         kind: 'text',
@@ -19,6 +19,18 @@ export default defineCommand({
         importance: 'essential',
       },
     ];
+    if (actor.isModerator) {
+      blocks.push({
+        kind: 'text',
+        heading: 'For moderators',
+        text: [
+          '`/pin link TOPIC [@user]` posts the canonical answer of a topic in this conversation.',
+          '`/pin teach TOPIC PHRASE` teaches pinbot another way people ask about a topic.',
+          '`/pin stats` shows what was asked in the last 30 days, and what went unanswered.',
+        ].join('\n'),
+        importance: 'essential',
+      });
+    }
     for (const section of Object.keys(SECTION_TITLES) as SectionId[]) {
       const topics = services.knowledge.topics().filter((topic) => topic.section === section);
       if (topics.length === 0) continue;

@@ -1,5 +1,5 @@
 import { defineCommand, opt } from '../src/core/command.js';
-import { UserError } from '../src/core/errors.js';
+import { findTopic } from '../src/core/find-topic.js';
 import { LEVEL_NAMES } from '../src/core/topic.js';
 import { fullTopicReply } from '../src/core/topic-reply.js';
 
@@ -21,13 +21,7 @@ export default defineCommand({
       .optional(),
   },
   run(input, { services }) {
-    const topic = services.knowledge.get(input.id) ?? services.knowledge.suggest(input.id, 1)[0];
-    if (!topic) {
-      throw new UserError(
-        'unknown-topic',
-        `There is no topic "${input.id}". Try \`/pin help\` for the list.`,
-      );
-    }
+    const topic = findTopic(services.knowledge, input.id);
     return fullTopicReply(topic, input.level, (id) => services.knowledge.get(id));
   },
 });

@@ -30,7 +30,13 @@ export const configSchema = z.object({
   SLACK_AUTO_ANSWER_CHANNEL_IDS: commaList,
   SLACK_MODERATOR_IDS: commaList,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().min(1).default('./data/pinbot.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((url) => !/^postgres(?:ql)?:/i.test(url), {
+      message: 'is a postgres:// URL, which this build cannot use yet; give a SQLite file path',
+    })
+    .default('./data/pinbot.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -30,7 +30,16 @@ export async function serve(io: Io): Promise<number> {
     );
     return 2;
   }
-  const services = await createServices(logger);
+  let services;
+  try {
+    services = await createServices(logger, config.DATABASE_URL);
+  } catch (error) {
+    // An unwritable folder or a file that is not a database: the operator's to fix.
+    io.stderr.write(
+      `pinbot: invalid configuration: DATABASE_URL cannot be opened (${(error as Error).message})\n`,
+    );
+    return 2;
+  }
   logger.debug({ topics: services.knowledge.topics().length }, 'console starting');
   // A clean shutdown: closing the input lets the console finish the reply in progress.
   const stop = () => {
@@ -48,5 +57,6 @@ export async function serve(io: Io): Promise<number> {
     },
     style: { color: io.color },
   });
+  await services.store.close();
   return 0;
 }

@@ -2,7 +2,8 @@
 // why not. Shared by /pin ask, the CLI, auto-answer and the console.
 import { validateQuestion } from './input.js';
 import { inferLevel } from './level.js';
-import type { KnowledgeBase, Route } from './ports.js';
+import type { Actor } from './command.js';
+import type { KnowledgeBase, Route, Services } from './ports.js';
 import type { Reply, TopicLink } from './reply.js';
 import type { Level } from './topic.js';
 import { topicReply } from './topic-reply.js';
@@ -85,4 +86,26 @@ function abstainReply(route: Route, knowledge: KnowledgeBase): Reply {
     importance: 'useful',
   });
   return { tone: 'abstain', title: 'Not something I can answer', blocks, ephemeral: false };
+}
+
+/**
+ * Remembers a question for `/pin stats`. A storage failure is logged and
+ * swallowed: the asker's answer matters more than the statistic.
+ */
+export async function recordAsked(
+  services: Pick<Services, 'store' | 'logger'>,
+  platform: Actor['platform'],
+  question: string,
+  route: Route,
+): Promise<void> {
+  try {
+    await services.store.recordQuestion({
+      platform,
+      question: question.trim(),
+      topic: route.topic,
+      confidence: route.confidence,
+    });
+  } catch (error) {
+    services.logger.warn({ err: error }, 'could not record a question for the stats');
+  }
 }

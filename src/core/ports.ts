@@ -1,6 +1,7 @@
 // What the use cases need from the outside world, as interfaces. The knowledge
 // base, the analyser and storage implement them; commands only see these.
 import type { Checker } from './check.js';
+import type { Store } from './store.js';
 import type { Level, TopicView } from './topic.js';
 
 export interface RouteCandidate {
@@ -30,6 +31,8 @@ export interface KnowledgeBase {
   route(question: string): Route;
   /** Topic ids and titles matching a partial input, for autocomplete. */
   suggest(partial: string, limit: number): TopicView[];
+  /** Learns a phrasing for a topic from now on; false when there is no such topic. */
+  teach(topicId: string, phrasing: string): boolean;
 }
 
 export interface Logger {
@@ -42,6 +45,7 @@ export interface Logger {
 export interface Services {
   knowledge: KnowledgeBase;
   checker: Checker;
+  store: Store;
   logger: Logger;
 }
 

@@ -48,6 +48,11 @@ export interface Reply {
   more?: { label: string; command: string };
   /** Only the asker sees it (Discord ephemeral, Slack ephemeral); errors always are. */
   ephemeral: boolean;
+  /**
+   * A platform user id to address the reply to (a moderator's `/pin link TOPIC @user`).
+   * Renderers ping exactly this user and nobody else.
+   */
+  mention?: string;
 }
 
 export function errorReply(message: string): Reply {

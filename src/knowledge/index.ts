@@ -22,8 +22,6 @@ export interface KnowledgeOptions {
 
 export interface LoadedKnowledgeBase extends KnowledgeBase {
   all: Topic[];
-  /** Learns a phrasing for a topic from now on. */
-  teach(topicId: string, phrasing: string): void;
 }
 
 /** The entries of a knowledge folder and the near misses its router must turn away. */
@@ -76,7 +74,9 @@ export function knowledgeBaseOf(
     get: (id) => byId.get(id.trim().toLowerCase()),
     route: (question) => router.route(question),
     teach: (id, phrasing) => {
-      if (byId.has(id)) router.teach(id, phrasing);
+      if (!byId.has(id)) return false;
+      router.teach(id, phrasing);
+      return true;
     },
     suggest(partial, limit) {
       const needle = partial.trim().toLowerCase();

@@ -81,8 +81,15 @@ export class Router {
   private readonly docs: [string, IndexedDoc['kind']][];
   private readonly boosts: number[];
   private readonly classifier: TopicClassifier;
-  /** Term-set key of every id and title, then of every keyword -> the topics with that name. */
-  private readonly names = [new Map<string, Set<string>>(), new Map<string, Set<string>>()] as const;
+  /**
+   * Term-set key -> the topics with that name: ids and titles first, then keywords,
+   * then whole phrasings (a question asked exactly as written, or as a moderator taught it).
+   */
+  private readonly names = [
+    new Map<string, Set<string>>(),
+    new Map<string, Set<string>>(),
+    new Map<string, Set<string>>(),
+  ] as const;
   /** Keywords worth matching as phrases (` term term `), with the topics that list them. */
   private readonly phrases = new Map<string, { length: number; topics: Set<string> }>();
 
@@ -93,6 +100,7 @@ export class Router {
   ) {
     this.boosts = FIELDS.map((field) => options.boosts[field]);
     this.nearMisses = new Map(nearMisses.map((group) => [group.id, group]));
+    for (const group of nearMisses) this.addNames(this.names[2], group.id, group.questions);
     const classes = nearMisses.map((group) => ({ id: group.id, phrasings: group.questions }));
     if (state) {
       this.index = new Bm25Index(FIELDS, state.index);
@@ -115,6 +123,7 @@ export class Router {
     for (const topic of topics) {
       this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
       this.addNames(this.names[1], topic.id, topic.keywords);
+      this.addNames(this.names[2], topic.id, topic.phrasings);
       for (const keyword of topic.keywords) {
         const terms = tokenize(keyword);
         // Single common words are left to BM25; a phrase, a path or an error code is telling.
@@ -135,6 +144,7 @@ export class Router {
 
   /** Learns a phrasing for a topic at run time (a moderator taught it). */
   teach(topicId: string, phrasing: string): void {
+    this.addNames(this.names[2], topicId, [phrasing]);
     this.addDocument({ topic: topicId, kind: 'phrasing', fields: { text: phrasing } });
     this.classifier.learn(topicId, phrasing);
   }
@@ -212,7 +222,8 @@ export class Router {
     const posterior = this.classifier.classify(terms);
     const key = termKey(terms);
     // An id or title outranks a keyword that happens to have the same words.
-    const named = this.names[0].get(key) ?? this.names[1].get(key) ?? new Set<string>();
+    const named =
+      this.names[0].get(key) ?? this.names[1].get(key) ?? this.names[2].get(key) ?? new Set<string>();
     const phraseHits = this.keywordHits(terms);
     return [...lexical.entries()]
       .map(([id, score]) => ({

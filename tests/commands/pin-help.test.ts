@@ -14,6 +14,13 @@ describe('/pin help', () => {
     expect(listed.length).toBe(testContext().services.knowledge.topics().length);
   });
 
+  it('lists the moderator commands to moderators only', async () => {
+    const text = (reply: Awaited<ReturnType<typeof help.execute>>) =>
+      reply.blocks.map((block) => (block.kind === 'text' ? block.text : '')).join('\n');
+    expect(text(await help.execute({}, testContext({}, true)))).toContain('/pin teach');
+    expect(text(await help.execute({}, testContext()))).not.toContain('/pin teach');
+  });
+
   it('is only shown to the asker', async () => {
     expect((await help.execute({}, testContext())).ephemeral).toBe(true);
   });

@@ -29,10 +29,23 @@ describe('parseCommandText', () => {
     expect(parseCommandText('/pin check', COMMANDS).options).toEqual({});
   });
 
+  it('reads the moderator commands in their Slack text form', () => {
+    expect(
+      parseCommandText('/pin teach pin-set my select loop restarts', COMMANDS).options,
+    ).toEqual({
+      topic: 'pin-set',
+      phrase: 'my select loop restarts',
+    });
+    expect(parseCommandText('link unpin <@U012ABCDEF|sam>', COMMANDS).options).toEqual({
+      topic: 'unpin',
+      user: 'U012ABCDEF',
+    });
+  });
+
   it('rejects an unknown subcommand with the list of known ones', () => {
     expect(() => parseCommandText('/pin explode now', COMMANDS)).toThrowError(UserError);
     expect(() => parseCommandText('/pin explode now', COMMANDS)).toThrowError(
-      /ask, check, topic, help/,
+      /ask, check, topic, link, teach, stats, help/,
     );
   });
 });

@@ -4,6 +4,7 @@ import type { Checker, CheckResult } from '../../src/core/check.js';
 import type { Logger, Services } from '../../src/core/ports.js';
 import type { CommandContext } from '../../src/core/command.js';
 import { createKnowledgeBase } from '../../src/knowledge/index.js';
+import { SqliteStore } from '../../src/storage/sqlite-store.js';
 
 export interface LogRecord {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -37,10 +38,12 @@ export function recordingChecker(result: CheckResult): Checker & { seen: string[
 
 const knowledge = createKnowledgeBase();
 
+/** Each call gets its own in-memory SQLite database, and a knowledge base nobody taught. */
 export function testServices(overrides: Partial<Services> = {}): Services {
   return {
     knowledge,
     checker: recordingChecker({ verdict: 'ok', findings: [] }),
+    store: new SqliteStore(':memory:'),
     logger: recordingLogger(),
     ...overrides,
   };

@@ -80,5 +80,6 @@ function block(style: TerminalStyle, item: ReplyBlock): string {
 
 export function renderTerminal(reply: Reply, style: TerminalStyle): string {
   const title = paint(style, 'bold', reply.title);
-  return [title, ...reply.blocks.map((item) => block(style, item))].join('\n\n') + '\n';
+  const to = reply.mention ? [`To @${reply.mention}:`] : [];
+  return [...to, title, ...reply.blocks.map((item) => block(style, item))].join('\n\n') + '\n';
 }

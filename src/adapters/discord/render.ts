@@ -19,8 +19,11 @@ export interface DiscordEmbed {
 }
 
 export interface DiscordMessage {
+  /** Only ever a mention of `Reply.mention`: embeds alone never ping anyone. */
+  content?: string;
   embeds: DiscordEmbed[];
-  allowed_mentions: { parse: never[] };
+  /** No @everyone, roles or users parsed from text; only the one addressed user. */
+  allowed_mentions: { parse: never[]; users?: string[] };
   /** Discord's EPHEMERAL message flag (1 << 6) when only the asker should see it. */
   flags?: number;
 }
@@ -83,9 +86,11 @@ export function renderDiscord(reply: Reply): DiscordMessage {
       ? { footer: { text: footerText.slice(0, DISCORD_LIMITS.footer) } }
       : {}),
   };
+  const mention = reply.mention && /^\d{15,22}$/.test(reply.mention) ? reply.mention : null;
   return {
+    ...(mention ? { content: `<@${mention}>` } : {}),
     embeds: [embed],
-    allowed_mentions: { parse: [] },
+    allowed_mentions: mention ? { parse: [], users: [mention] } : { parse: [] },
     ...(reply.ephemeral ? { flags: 1 << 6 } : {}),
   };
 }

@@ -85,8 +85,16 @@ export function renderSlack(reply: Reply): SlackMessage {
   }
   const first = reply.blocks.find((block) => block.kind === 'text');
   const summary = first?.kind === 'text' ? first.text : '';
+  // A Slack user id only (U…/W…): nothing from user text can become <!channel>.
+  const mention = reply.mention && /^[UW][A-Z0-9]{5,}$/.test(reply.mention) ? reply.mention : null;
+  if (mention)
+    blocks.splice(1, 0, { type: 'section', text: { type: 'mrkdwn', text: `<@${mention}>` } });
   return {
-    text: `${reply.title}: ${summary}`.slice(0, 300),
+    // The notification text is mrkdwn too: escaped, so a reply quoting `<!channel>` pings nobody.
+    text: `${mention ? `<@${mention}> ` : ''}${toMrkdwn(`${reply.title}: ${summary}`)}`.slice(
+      0,
+      300,
+    ),
     blocks,
     response_type: reply.ephemeral ? 'ephemeral' : 'in_channel',
   };
