@@ -1,4 +1,4 @@
-import { askQuestion, recordAsked } from '../src/core/ask.js';
+import { askQuestion, recordAsked, withCodeFindings } from '../src/core/ask.js';
 import { defineCommand, opt } from '../src/core/command.js';
 import { LEVEL_NAMES } from '../src/core/topic.js';
 
@@ -20,8 +20,8 @@ export default defineCommand({
       .optional(),
   },
   async run(input, { services, actor }) {
-    const { route, reply } = askQuestion(input, services.knowledge);
-    await recordAsked(services, actor.platform, input.question, route);
-    return reply;
+    const outcome = askQuestion(input, services.knowledge);
+    await recordAsked(services, actor.platform, input.question, outcome.route);
+    return withCodeFindings(outcome, input.question, services);
   },
 });

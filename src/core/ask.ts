@@ -1,5 +1,8 @@
 // The ask use case: route a question, then answer from the entry or say honestly
 // why not. Shared by /pin ask, the CLI, auto-answer and the console.
+import type { CheckResult } from './check.js';
+import { checkReply } from './check-reply.js';
+import { isUserError } from './errors.js';
 import { validateQuestion } from './input.js';
 import { inferLevel } from './level.js';
 import type { Actor } from './command.js';
@@ -107,5 +110,44 @@ export async function recordAsked(
     });
   } catch (error) {
     services.logger.warn({ err: error }, 'could not record a question for the stats');
+  }
+}
+
+/** A fenced code block: only then is a question's code worth checking (inline `Pin::new` is prose). */
+const FENCED_CODE = /```[\s\S]*?```/;
+
+/**
+ * A question that carries code gets what the checker found in it too: next to the
+ * answer when the router answered, instead of an abstention when it did not.
+ */
+export function withCodeFindings(
+  outcome: AskOutcome,
+  question: string,
+  services: Pick<Services, 'knowledge' | 'checker'>,
+): Reply {
+  const problem = FENCED_CODE.test(question) ? checkQuietly(question, services) : null;
+  if (!problem) return outcome.reply;
+  const found = checkReply(problem, services.knowledge);
+  if (outcome.route.topic === null) {
+    return outcome.route.abstention?.reason === 'other-meaning' ? outcome.reply : found;
+  }
+  const [answer, ...rest] = outcome.reply.blocks;
+  const findings = found.blocks.filter((block) => block.kind === 'finding');
+  const intro = {
+    kind: 'text' as const,
+    text: `In your code: ${found.title.toLowerCase()}.`,
+    importance: 'essential' as const,
+  };
+  return { ...outcome.reply, blocks: [...(answer ? [answer] : []), intro, ...findings, ...rest] };
+}
+
+function checkQuietly(question: string, services: Pick<Services, 'checker'>): CheckResult | null {
+  try {
+    const result = services.checker.check(question);
+    return result.verdict === 'compile-error' || result.verdict === 'unsound' ? result : null;
+  } catch (error) {
+    // Too large or not text: the question itself was fine, so answer it without the check.
+    if (isUserError(error)) return null;
+    throw error;
   }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ask from '../../commands/pin-ask.js';
 import { UserError } from '../../src/core/errors.js';
-import { testContext } from '../helpers/services.js';
+import type { CheckResult } from '../../src/core/check.js';
+import { recordingChecker, testContext } from '../helpers/services.js';
 
 describe('/pin ask', () => {
   it('answers at the asked level with the short answer first', async () => {
@@ -54,5 +55,53 @@ describe('/pin ask', () => {
 
   it('rejects a missing question', async () => {
     await expect(ask.execute({}, testContext())).rejects.toMatchObject({ code: 'invalid-option' });
+  });
+
+  describe('with code in the question', () => {
+    const broken: CheckResult = {
+      verdict: 'compile-error',
+      findings: [
+        {
+          rule: 'pin-new-not-unpin',
+          severity: 'error',
+          rustc: 'E0277',
+          line: 3,
+          column: 5,
+          message: '`fut` is not Unpin',
+          fix: 'pin it with pin!',
+          topic: 'unpin-error-messages',
+        },
+      ],
+    };
+    const code = '```rust\nlet fut = async {};\nPin::new(&mut fut);\n```';
+
+    it('adds what the checker found right after the short answer', async () => {
+      const checker = recordingChecker(broken);
+      const reply = await ask.execute(
+        { question: `why does Pin::new reject my async block?\n${code}` },
+        testContext({ checker }),
+      );
+      expect(reply.tone).toBe('answer');
+      expect(reply.blocks[2]).toMatchObject({ kind: 'finding', rustc: 'E0277', line: 3 });
+      expect(checker.seen).toHaveLength(1);
+    });
+
+    it('answers with the check instead of an abstention', async () => {
+      const reply = await ask.execute(
+        { question: 'what now?\n```\nfn main() { let total = 1; }\n```' },
+        testContext({ checker: recordingChecker(broken) }),
+      );
+      expect(reply.tone).toBe('check');
+    });
+
+    it('does not run the checker on prose with inline code', async () => {
+      const checker = recordingChecker(broken);
+      const reply = await ask.execute(
+        { question: 'why does `Pin::new(&mut fut)` need Unpin?' },
+        testContext({ checker }),
+      );
+      expect(checker.seen).toEqual([]);
+      expect(reply.blocks.some((block) => block.kind === 'finding')).toBe(false);
+    });
   });
 });
