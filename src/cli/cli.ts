@@ -4,7 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { COMMANDS, ROOT_COMMAND } from '../../commands/index.js';
 import { renderTerminal } from '../adapters/console/render.js';
+import { slackManifest } from '../adapters/slack/manifest.js';
 import { askQuestion } from '../core/ask.js';
 import type { Checker } from '../core/check.js';
 import { checkReply } from '../core/check-reply.js';
@@ -29,7 +31,8 @@ export const USAGE = `usage:
   pinbot triage [--json] [FILE | -]       (first line = title, rest = body)
   pinbot triage --jsonl                   < {"id","title","body"} lines
   pinbot topic [--json] [--level LEVEL] ID
-  pinbot serve                            (Discord/Slack when configured, else the console)`;
+  pinbot serve                            (Discord/Slack when configured, else the console)
+  pinbot slack-manifest [--url URL]       (the Slack app manifest; URL = public base of serve)`;
 
 const levelSchema = z.enum(LEVEL_NAMES as ['beginner', 'practitioner', 'implementer']);
 const idSchema = z.union([z.string(), z.number()]).transform(String);
@@ -46,6 +49,7 @@ function parse(args: string[]) {
         json: { type: 'boolean', default: false },
         jsonl: { type: 'boolean', default: false },
         level: { type: 'string' },
+        url: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -179,6 +183,17 @@ function topic(flags: Flags, positionals: string[], io: Io): void {
   else io.stdout.write(renderTerminal(reply, { color: io.color }));
 }
 
+function slackManifestCommand(flags: Flags, positionals: string[], io: Io): void {
+  if (positionals.length > 0) throw new UsageError('slack-manifest takes no arguments, only --url');
+  if (flags.url !== undefined && !/^https:\/\/[^\s/]+/.test(flags.url))
+    throw new UsageError('--url must be the public https:// address of pinbot serve');
+  const manifest = slackManifest(COMMANDS, {
+    description: ROOT_COMMAND.description,
+    ...(flags.url !== undefined ? { url: flags.url } : {}),
+  });
+  io.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -199,6 +214,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 0;
       case 'topic':
         topic(values, positionals, io);
+        return 0;
+      case 'slack-manifest':
+        slackManifestCommand(values, positionals, io);
         return 0;
       case 'serve': {
         const { serve } = await import('../app/serve.js');
