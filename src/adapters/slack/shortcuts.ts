@@ -2,11 +2,10 @@
 // the user privately) and `answer_with_canonical` (moderators: post the topic's
 // answer in the message's thread, addressed to its author, when routing is confident).
 import type { App } from '@slack/bolt';
-import { askQuestion, recordAsked } from '../../core/ask.js';
+import { recordAsked } from '../../core/ask.js';
+import { decideCanonical } from '../../core/canonical.js';
 import { runCommand } from '../../core/dispatch.js';
-import { isUserError } from '../../core/errors.js';
-import type { Route } from '../../core/ports.js';
-import { errorReply, type Reply, type TopicLink } from '../../core/reply.js';
+import { errorReply, type Reply } from '../../core/reply.js';
 import { findCommand, messageArgs, responseArgs, slackActor, type SlackDeps } from './context.js';
 import { guard } from './errors.js';
 import { MESSAGE_SHORTCUTS } from './manifest.js';
@@ -62,23 +61,16 @@ export function registerShortcuts(app: App, deps: SlackDeps): void {
       await respond(responseArgs(errorReply('Only moderators can use this shortcut.'), true));
       return;
     }
-    const question = fromSlackText(payload.message.text).trim();
-    let route: Route;
-    try {
-      route = askQuestion({ question: question.slice(0, 4000) }, deps.services.knowledge).route;
-    } catch (error) {
-      if (!isUserError(error)) throw error;
-      await respond(responseArgs(errorReply(error.message), true));
+    const decision = decideCanonical(fromSlackText(payload.message.text), deps.services.knowledge);
+    if (!decision.post) {
+      await respond(responseArgs(decision.reply, true));
       return;
     }
-    if (!route.topic) {
-      await respond(responseArgs(closestTopics(route, deps), true));
-      return;
-    }
+    const { topic, question, route } = decision;
     const author = payload.message.bot_id ? undefined : payload.message.user;
     const reply = await runCommand(
       findCommand(deps, 'link'),
-      { topic: route.topic, ...(author ? { user: author } : {}) },
+      { topic, ...(author ? { user: author } : {}) },
       { services: deps.services, actor },
     );
     if (reply.tone === 'error') {
@@ -92,26 +84,4 @@ export function registerShortcuts(app: App, deps: SlackDeps): void {
     });
     await recordAsked(deps.services, 'slack', question, route);
   });
-}
-
-function closestTopics(route: Route, deps: SlackDeps): Reply {
-  const ids =
-    route.abstention?.reason === 'not-confident' ? route.abstention.guesses : route.alternatives;
-  const topics = ids.flatMap((id): TopicLink[] => {
-    const topic = deps.services.knowledge.get(id);
-    return topic ? [{ id, title: topic.title }] : [];
-  });
-  const blocks: Reply['blocks'] = [
-    {
-      kind: 'text',
-      text:
-        route.abstention?.reason === 'not-confident'
-          ? 'I am not confident which topic this message is about, so I posted nothing.'
-          : 'This message does not look like a question about Rust pinning, so I posted nothing.',
-      importance: 'essential',
-    },
-  ];
-  if (topics.length > 0)
-    blocks.push({ kind: 'topics', heading: 'Closest topics', topics, importance: 'essential' });
-  return { tone: 'abstain', title: 'No canonical answer posted', blocks, ephemeral: true };
 }
