@@ -23,6 +23,11 @@ export const configSchema = z.object({
   DISCORD_FORUM_CHANNEL_IDS: commaList.pipe(
     z.array(z.string().regex(snowflake, 'must hold numeric Discord ids')),
   ),
+  /** Ask Discord for forum posts' text (the privileged Message Content intent, enabled in the portal). */
+  DISCORD_MESSAGE_CONTENT: z
+    .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().min(8).optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),

@@ -53,16 +53,6 @@ describe('pinbot serve (Slack)', () => {
     expect(io.out()).toBe('');
   });
 
-  it('refuses to start while DISCORD_TOKEN is set, in one line', async () => {
-    process.env = slackEnv({ DISCORD_TOKEN: 'discord-token-that-is-long-enough' });
-    const io = captureIo();
-    expect(await main(['serve'], io)).toBe(2);
-    expect(io.err().trim().split('\n')).toHaveLength(1);
-    expect(io.err()).toMatch(
-      /^pinbot: DISCORD_TOKEN is set, but this build has no Discord adapter/,
-    );
-  });
-
   it('serves Slack and /healthz, and exits 0 on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
       env: slackEnv({ LOG_LEVEL: 'info' }),

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { AnyCommand } from '../../core/command.js';
+import { healthBody } from '../../core/health.js';
 import type { Logger, Services } from '../../core/ports.js';
 import { registerAutoAnswer } from './auto-answer.js';
 import { boltLogger } from './bolt-logger.js';
@@ -66,11 +67,6 @@ export class SlackUnavailableError extends Error {
 
 // A handler's answer is worth little minutes later: retry briefly, then log.
 const RETRIES = { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 };
-
-export function healthBody(adapters: Record<string, { connected: boolean }>) {
-  const all = Object.values(adapters).every((adapter) => adapter.connected);
-  return { status: all ? 'ok' : 'degraded', adapters };
-}
 
 async function authTest(options: SlackAdapterOptions, logger: Logger) {
   const client = new webApi.WebClient(options.botToken, {

@@ -1,0 +1,137 @@
+// `pinbot serve` with Discord credentials, against the local Discord stand-in: a
+// rejected token is one line and exit 2; Discord and Slack together share /healthz
+// and stop cleanly on SIGTERM.
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/cli.js';
+import { IDS } from '../helpers/discord-payloads.js';
+import { DiscordStandIn } from '../helpers/discord-stand-in.js';
+import { captureIo } from '../helpers/io.js';
+import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js';
+
+const SLACK_TOKEN = 'xoxb-serve-discord-test';
+const saved = { ...process.env };
+let discord: DiscordStandIn;
+let slack: SlackStandIn;
+
+beforeAll(async () => {
+  discord = await DiscordStandIn.start();
+  slack = await startSlackStandIn({ tokens: [SLACK_TOKEN] });
+});
+
+afterAll(async () => {
+  await slack.close();
+  await discord.close();
+});
+
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+function env(overrides: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const result: NodeJS.ProcessEnv = {
+    ...saved,
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APPLICATION_ID: IDS.application,
+    DISCORD_GUILD_ID: IDS.guild,
+    DISCORD_API_URL: discord.apiUrl,
+    PORT: '0',
+    DATABASE_URL: join(mkdtempSync(join(tmpdir(), 'pinbot-discord-')), 'pinbot.sqlite'),
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  };
+  for (const name of ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN'])
+    if (!(name in overrides)) Reflect.deleteProperty(result, name);
+  return result;
+}
+
+describe('pinbot serve (Discord)', () => {
+  it('stops with one line and exit code 2 when Discord rejects the token', async () => {
+    process.env = env({ DISCORD_TOKEN: 'MTAw.rejected.token-that-is-long-enough' });
+    const io = captureIo();
+    expect(await main(['serve'], io)).toBe(2);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    expect(io.err()).toMatch(/^pinbot: .*DISCORD_TOKEN/);
+  });
+
+  it('runs Discord and Slack side by side, reports both on /healthz, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      env: env({
+        LOG_LEVEL: 'info',
+        SLACK_BOT_TOKEN: SLACK_TOKEN,
+        SLACK_SIGNING_SECRET: 'serve-discord-secret',
+        SLACK_API_URL: slack.apiUrl,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`serve did not start: ${stderr}`));
+      }, 15_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const listening = /"port":(\d+)[^\n]*slack adapter listening/.exec(stderr);
+        if (listening) {
+          clearTimeout(timer);
+          resolve(Number(listening[1]));
+        }
+      });
+      void exited.then((code) => {
+        reject(new Error(`serve exited with ${code}: ${stderr}`));
+      });
+    });
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        adapters: { discord: { connected: true }, slack: { connected: true } },
+      });
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stderr).not.toContain(discord.token);
+    expect(stderr).not.toContain(SLACK_TOKEN);
+  });
+
+  it('answers /healthz on PORT itself when Discord runs alone', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+      env: env({ LOG_LEVEL: 'info' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const port = await new Promise<number>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`serve did not start: ${stderr}`));
+      }, 15_000);
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const listening = /"port":(\d+)[^\n]*health endpoint listening/.exec(stderr);
+        if (listening) {
+          clearTimeout(timer);
+          resolve(Number(listening[1]));
+        }
+      });
+      void exited.then((code) => {
+        reject(new Error(`serve exited with ${code}: ${stderr}`));
+      });
+    });
+    try {
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(await health.json()).toEqual({
+        status: 'ok',
+        adapters: { discord: { connected: true } },
+      });
+      expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+});
