@@ -67,6 +67,9 @@ export interface RouterState {
   /** Topic id and kind of each indexed document, by document number. */
   docs: [string, IndexedDoc['kind']][];
   counts: TermCounts;
+  /** The name tables and keyword phrases (tokenizing every name at start-up is slow). */
+  names: [string, string[]][][];
+  phrases: [string, number, string[]][];
 }
 
 /** What the router learns from: the entries, and the near misses it must not answer. */
@@ -100,7 +103,6 @@ export class Router {
   ) {
     this.boosts = FIELDS.map((field) => options.boosts[field]);
     this.nearMisses = new Map(nearMisses.map((group) => [group.id, group]));
-    for (const group of nearMisses) this.addNames(this.names[2], group.id, group.questions);
     const classes = nearMisses.map((group) => ({ id: group.id, phrasings: group.questions }));
     if (state) {
       this.index = new Bm25Index(FIELDS, state.index);
@@ -120,6 +122,12 @@ export class Router {
       }
       this.classifier = TopicClassifier.train(topics, classes);
     }
+    if (state) this.restoreNames(state);
+    else this.buildNames(topics, nearMisses);
+  }
+
+  private buildNames(topics: readonly Topic[], nearMisses: readonly NearMissGroup[]): void {
+    for (const group of nearMisses) this.addNames(this.names[2], group.id, group.questions);
     for (const topic of topics) {
       this.addNames(this.names[0], topic.id, [topic.id.replace(/-/g, ' '), topic.title]);
       this.addNames(this.names[1], topic.id, topic.keywords);
@@ -137,9 +145,28 @@ export class Router {
     }
   }
 
+  private restoreNames(state: RouterState): void {
+    state.names.forEach((table, tier) => {
+      for (const [key, ids] of table) this.names[tier]?.set(key, new Set(ids));
+    });
+    for (const [key, length, ids] of state.phrases) {
+      this.phrases.set(key, { length, topics: new Set(ids) });
+    }
+  }
+
   /** The index and counts, for a snapshot built ahead of time. */
   toState(): RouterState {
-    return { index: this.index.toState(), docs: this.docs, counts: this.classifier.toCounts() };
+    return {
+      index: this.index.toState(),
+      docs: this.docs,
+      counts: this.classifier.toCounts(),
+      names: this.names.map((table) => [...table].map(([key, ids]): [string, string[]] => [key, [...ids]])),
+      phrases: [...this.phrases].map(([key, { length, topics }]): [string, number, string[]] => [
+        key,
+        length,
+        [...topics],
+      ]),
+    };
   }
 
   /** Learns a phrasing for a topic at run time (a moderator taught it). */

@@ -9,7 +9,7 @@ import { NEAR_MISS_FILE, type NearMissGroup } from './near-misses.js';
 import type { Topic } from './schema.js';
 import type { RouterState } from './search.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface Snapshot {
   format: number;
