@@ -58,6 +58,9 @@ const KEYWORD_BONUS = 0.6;
 /** A long post is searched by this many of its terms. */
 const MAX_QUERY_TERMS = 24;
 
+/** Weight of a post's title ranking next to the whole post's (see rankPost). */
+const TITLE_WEIGHT = 0.5;
+
 /** Bonus in the fused score for a question that is exactly a topic's name. */
 const NAME_BONUS = 1;
 
@@ -222,7 +225,28 @@ export class Router {
 
   /** Topics ranked by combined score, best first. */
   rank(question: string): RankedTopic[] {
-    return this.rankTerms(tokenize(question));
+    return this.rankPost(question, tokenize(question));
+  }
+
+  /**
+   * A forum post's first line is its title: the question itself, while the body is
+   * context (code, what was tried). The title's own ranking, scaled to its best
+   * topic, is added to the whole text's so the body cannot drown it.
+   */
+  private rankPost(text: string, terms: readonly string[]): RankedTopic[] {
+    const ranked = this.rankTerms(terms);
+    const newline = text.trim().indexOf('\n');
+    if (newline <= 0) return ranked;
+    const title = this.rankTerms(tokenize(text.trim().slice(0, newline)));
+    const best = title[0]?.score ?? 0;
+    if (best <= 0) return ranked;
+    const bonus = new Map(title.map((candidate) => [candidate.id, candidate.score / best]));
+    return ranked
+      .map((candidate) => ({
+        ...candidate,
+        score: candidate.score + TITLE_WEIGHT * (bonus.get(candidate.id) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score);
   }
 
   private rankTerms(terms: readonly string[]): RankedTopic[] {
@@ -268,7 +292,7 @@ export class Router {
 
   route(question: string): Route {
     const terms = tokenize(question);
-    const ranked = this.rankTerms(terms);
+    const ranked = this.rankPost(question, terms);
     const topics = ranked.filter((candidate) => !isNearMissId(candidate.id));
     // A question that resembles a known near miss more than any entry is not ours.
     const nearMiss = ranked[0] ? this.nearMisses.get(ranked[0].id) : undefined;

@@ -23,6 +23,13 @@ describe('routing questions to topics', () => {
     expect(route.alternatives).not.toContain(route.topic);
   });
 
+  it('reads a forum post by its title first: the body is context', () => {
+    const post =
+      'my sleep in select! restarts on every loop iteration\n' +
+      'The other branch reads a stream of boxed futures, each made with Box::pin and stored as Pin<Box<dyn Future>>.';
+    expect(knowledge.route(post).topic).toBe('select-and-reused-futures');
+  });
+
   it('abstains on another meaning of pin and names it', () => {
     const route = knowledge.route('how do I pin a message in this channel');
     expect(route.topic).toBeNull();
