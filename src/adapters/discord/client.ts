@@ -53,6 +53,8 @@ export class DiscordStartError extends Error {
   }
 }
 
+const READY_TIMEOUT_MS = 30_000;
+
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, services } = options;
   const token = config.DISCORD_TOKEN;
@@ -142,7 +144,21 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
             : `cannot connect to Discord at DISCORD_API_URL (${String(detail.message)})`,
         );
       }
-      await ready;
+      // A gateway that accepts the login but never sends READY must not hang the start.
+      const timedOut = await Promise.race([
+        ready.then(() => false),
+        new Promise<boolean>((resolve) =>
+          setTimeout(() => {
+            resolve(true);
+          }, READY_TIMEOUT_MS).unref(),
+        ),
+      ]);
+      if (timedOut) {
+        await client.destroy();
+        throw new DiscordStartError(
+          `Discord accepted DISCORD_TOKEN but sent no READY within ${READY_TIMEOUT_MS / 1000} s`,
+        );
+      }
       const applicationId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
       try {
         if (!applicationId) throw new Error('READY named no application');
