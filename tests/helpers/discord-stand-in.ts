@@ -186,11 +186,15 @@ export class DiscordStandIn {
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
   }
 
+  /** While true, IDENTIFY is accepted but never answered with READY (a stuck gateway). */
+  silent = false;
+
   private onIdentify(ws: WebSocket, query: URLSearchParams, identify: JsonObject): void {
     if (identify.token !== this.token) {
       ws.close(4004, 'Authentication failed.');
       return;
     }
+    if (this.silent) return;
     const session = { query, identify };
     this.sessions.push(session);
     this.sequence += 1;

@@ -33,6 +33,8 @@ export interface DiscordAdapterOptions {
   commands?: readonly AnyCommand[];
   /** Ask for the privileged Message Content intent, to read forum posts' bodies. */
   messageContent?: boolean;
+  /** How long start() waits for the gateway to be ready (default 30 s). */
+  readyTimeoutMs?: number;
 }
 
 export interface DiscordAdapter {
@@ -54,6 +56,19 @@ export class DiscordStartError extends Error {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** discord.js can wait forever to destroy a shard that is still identifying. */
+const DESTROY_TIMEOUT_MS = 2_000;
+
+async function destroyWithin(client: Client, limit: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    client.destroy(),
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, limit);
+    }),
+  ]);
+  clearTimeout(timer);
+}
 
 export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAdapter {
   const { config, services } = options;
@@ -133,31 +148,38 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           resolve();
         });
       });
+      // A gateway that accepts the connection but never gets ready must not hang the start.
+      const limit = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => {
+          resolve('timeout');
+        }, limit);
+      });
       try {
-        await client.login(token);
+        const outcome = await Promise.race([
+          client
+            .login(token)
+            .then(() => ready)
+            .then(() => 'ready' as const),
+          timeout,
+        ]);
+        if (outcome === 'timeout') {
+          throw new DiscordStartError(
+            `Discord did not get ready within ${limit / 1000} s (check DISCORD_API_URL and the bot's intents)`,
+          );
+        }
       } catch (error) {
-        await client.destroy();
+        await destroyWithin(client, DESTROY_TIMEOUT_MS);
+        if (error instanceof DiscordStartError) throw error;
         const detail = describeError(error, token);
         throw new DiscordStartError(
           (error as { code?: unknown }).code === 'TokenInvalid'
             ? 'DISCORD_TOKEN was rejected by Discord'
             : `cannot connect to Discord at DISCORD_API_URL (${String(detail.message)})`,
         );
-      }
-      // A gateway that accepts the login but never sends READY must not hang the start.
-      const timedOut = await Promise.race([
-        ready.then(() => false),
-        new Promise<boolean>((resolve) =>
-          setTimeout(() => {
-            resolve(true);
-          }, READY_TIMEOUT_MS).unref(),
-        ),
-      ]);
-      if (timedOut) {
-        await client.destroy();
-        throw new DiscordStartError(
-          `Discord accepted DISCORD_TOKEN but sent no READY within ${READY_TIMEOUT_MS / 1000} s`,
-        );
+      } finally {
+        clearTimeout(timer);
       }
       const applicationId = config.DISCORD_APPLICATION_ID ?? client.application?.id;
       try {

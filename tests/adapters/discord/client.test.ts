@@ -404,6 +404,22 @@ describe('Discord adapter failures', () => {
     await expect(rejected.start()).rejects.toThrow(/already started/);
     expect(rejected.health()).toEqual({ connected: false });
   });
+
+  it('gives up with a clear error when the gateway never gets ready', async () => {
+    standIn.silent = true;
+    try {
+      const stuck = createDiscordAdapter({
+        config: config(),
+        services,
+        logger: recordingLogger(),
+        readyTimeoutMs: 300,
+      });
+      await expect(stuck.start()).rejects.toThrow(/did not get ready within 0.3 s/);
+      expect(stuck.health()).toEqual({ connected: false });
+    } finally {
+      standIn.silent = false;
+    }
+  });
 });
 
 describe('Discord adapter stop', () => {
