@@ -1,7 +1,6 @@
 // `pinbot serve` with Discord credentials, against the local Discord stand-in: a
 // rejected token is one line and exit 2; Discord and Slack together share /healthz
 // and stop cleanly on SIGTERM.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { main } from '../../src/cli/cli.js';
 import { IDS } from '../helpers/discord-payloads.js';
 import { DiscordStandIn } from '../helpers/discord-stand-in.js';
 import { captureIo } from '../helpers/io.js';
+import { startServe } from '../helpers/serve-process.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js';
 
 const SLACK_TOKEN = 'xoxb-serve-discord-test';
@@ -58,33 +58,16 @@ describe('pinbot serve (Discord)', () => {
   });
 
   it('runs Discord and Slack side by side, reports both on /healthz, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      env: env({
+    const serve = await startServe(
+      env({
         LOG_LEVEL: 'info',
         SLACK_BOT_TOKEN: SLACK_TOKEN,
         SLACK_SIGNING_SECRET: 'serve-discord-secret',
         SLACK_API_URL: slack.apiUrl,
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`serve did not start: ${stderr}`));
-      }, 15_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const listening = /"port":(\d+)[^\n]*slack adapter listening/.exec(stderr);
-        if (listening) {
-          clearTimeout(timer);
-          resolve(Number(listening[1]));
-        }
-      });
-      void exited.then((code) => {
-        reject(new Error(`serve exited with ${code}: ${stderr}`));
-      });
-    });
+      /"port":(\d+)[^\n]*slack adapter listening/,
+    );
+    const port = serve.port;
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({
@@ -92,36 +75,18 @@ describe('pinbot serve (Discord)', () => {
         adapters: { discord: { connected: true }, slack: { connected: true } },
       });
     } finally {
-      child.kill('SIGTERM');
+      expect(await serve.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
-    expect(stderr).not.toContain(discord.token);
-    expect(stderr).not.toContain(SLACK_TOKEN);
+    expect(serve.stderr()).not.toContain(discord.token);
+    expect(serve.stderr()).not.toContain(SLACK_TOKEN);
   });
 
   it('answers /healthz on PORT itself when Discord runs alone', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      env: env({ LOG_LEVEL: 'info' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`serve did not start: ${stderr}`));
-      }, 15_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const listening = /"port":(\d+)[^\n]*health endpoint listening/.exec(stderr);
-        if (listening) {
-          clearTimeout(timer);
-          resolve(Number(listening[1]));
-        }
-      });
-      void exited.then((code) => {
-        reject(new Error(`serve exited with ${code}: ${stderr}`));
-      });
-    });
+    const serve = await startServe(
+      env({ LOG_LEVEL: 'info' }),
+      /"port":(\d+)[^\n]*health endpoint listening/,
+    );
+    const port = serve.port;
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({
@@ -130,8 +95,7 @@ describe('pinbot serve (Discord)', () => {
       });
       expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
     } finally {
-      child.kill('SIGTERM');
+      expect(await serve.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
   });
 });

@@ -1,13 +1,13 @@
 // `pinbot serve` with Slack credentials, against the stand-in Web API: a real
 // process that starts, answers /healthz and a signed command, and stops cleanly on
 // SIGTERM; a rejected token stops it at start-up with one line and exit code 2.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/cli.js';
 import { captureIo } from '../helpers/io.js';
+import { startServe } from '../helpers/serve-process.js';
 import { startSlackStandIn, type SlackStandIn } from '../helpers/slack-api.js';
 import { slackClient } from '../helpers/slack-requests.js';
 
@@ -54,28 +54,11 @@ describe('pinbot serve (Slack)', () => {
   });
 
   it('serves Slack and /healthz, and exits 0 on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-      env: slackEnv({ LOG_LEVEL: 'info' }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        reject(new Error(`serve did not start: ${stderr}`));
-      }, 15_000);
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString();
-        const listening = /"port":(\d+)[^\n]*slack adapter listening/.exec(stderr);
-        if (listening) {
-          clearTimeout(timer);
-          resolve(Number(listening[1]));
-        }
-      });
-      void exited.then((code) => {
-        reject(new Error(`serve exited with ${code}: ${stderr}`));
-      });
-    });
+    const serve = await startServe(
+      slackEnv({ LOG_LEVEL: 'info' }),
+      /"port":(\d+)[^\n]*slack adapter listening/,
+    );
+    const port = serve.port;
     try {
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
@@ -89,11 +72,10 @@ describe('pinbot serve (Slack)', () => {
       await expect.poll(() => api.callsTo('respond:serve').length, { timeout: 5000 }).toBe(1);
       expect(api.callsTo('respond:serve')[0]!.body.text).toContain('Unpin');
     } finally {
-      child.kill('SIGTERM');
+      expect(await serve.stop()).toBe(0);
     }
-    expect(await exited).toBe(0);
-    expect(stderr).toContain('shutting down');
-    expect(stderr).not.toContain(TOKEN);
-    expect(stderr).not.toContain(SECRET);
+    expect(serve.stderr()).toContain('shutting down');
+    expect(serve.stderr()).not.toContain(TOKEN);
+    expect(serve.stderr()).not.toContain(SECRET);
   });
 });
