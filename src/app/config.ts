@@ -38,8 +38,8 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .string()
     .min(1)
-    .refine((url) => !/^postgres(?:ql)?:/i.test(url), {
-      message: 'is a postgres:// URL, which this build cannot use yet; give a SQLite file path',
+    .refine((url) => !/^postgres(?:ql)?:/i.test(url) || URL.canParse(url), {
+      message: 'is not a valid postgres:// URL (postgres://user:password@host:port/database)',
     })
     .default('./data/pinbot.sqlite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -25,10 +25,10 @@ export async function serve(io: Io): Promise<number> {
   try {
     services = await createServices(logger, config.DATABASE_URL);
   } catch (error) {
-    // An unwritable folder or a file that is not a database: the operator's to fix.
-    io.stderr.write(
-      `pinbot: invalid configuration: DATABASE_URL cannot be opened (${(error as Error).message})\n`,
-    );
+    // An unwritable folder, a file that is not a database, a server that refuses us:
+    // the operator's to fix. One line; the URL itself is not repeated (it may hold a password).
+    const reason = (error as Error).message.replace(/\s+/g, ' ').trim();
+    io.stderr.write(`pinbot: invalid configuration: DATABASE_URL cannot be opened (${reason})\n`);
     return 2;
   }
   if (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN)

@@ -7,7 +7,7 @@ import { createKnowledgeBase } from '../knowledge/index.js';
 import { openStore } from '../storage/open.js';
 
 export async function createServices(logger: Logger, databaseUrl: string): Promise<Services> {
-  const store = openStore(databaseUrl);
+  const store = await openStore(databaseUrl);
   try {
     const taught = new Map<string, string[]>();
     for (const { topic, phrase } of await store.phrasings()) {
