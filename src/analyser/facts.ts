@@ -146,6 +146,16 @@ const ALWAYS_UNPIN = new Set([
   'ThreadId',
 ]);
 
+/** Bounds that make a generic parameter a future or stream (a wrapper holds such a value). */
+const ASYNC_TRAITS = new Set([
+  'Future',
+  'IntoFuture',
+  'Stream',
+  'TryFuture',
+  'TryStream',
+  'FusedFuture',
+]);
+
 /** Types that are `Unpin` exactly when their type arguments are. */
 const STRUCTURAL = new Set([
   'Option',
@@ -253,10 +263,42 @@ export class Facts {
   private readonly typeMemo = new Map<SyntaxNode, Ty>();
   private readonly typing = new Set<SyntaxNode>();
   private projectionList: Projection[] | null = null;
+  /** `type Job = Box<dyn Future<..>>;`: aliases without parameters, expanded wherever read. */
+  private readonly aliases = new Map<string, SyntaxNode>();
 
   constructor(readonly tree: SyntaxTree) {
     this.root = tree.root;
+    for (const node of tree.ofType('type_item')) {
+      const name = node.child('name')?.text;
+      const value = node.child('type');
+      if (name && value && !node.child('type_parameters')) this.aliases.set(name, value);
+    }
     this.collect();
+  }
+
+  /** Reads a written type, with the snippet's type aliases replaced by what they name. */
+  private read(node: SyntaxNode | null): Ty {
+    return this.expand(readType(node), 0);
+  }
+
+  private expand(ty: Ty, depth: number): Ty {
+    if (this.aliases.size === 0 || depth > 4) return ty;
+    const deeper = (inner: Ty) => this.expand(inner, depth + 1);
+    switch (ty.k) {
+      case 'path': {
+        const alias = ty.args.length === 0 ? this.aliases.get(ty.name) : undefined;
+        if (alias && !this.types.has(ty.name)) return deeper(readType(alias));
+        return ty.args.length === 0 ? ty : { ...ty, args: ty.args.map(deeper) };
+      }
+      case 'ref':
+      case 'ptr':
+      case 'array':
+        return { ...ty, inner: deeper(ty.inner) };
+      case 'tuple':
+        return { ...ty, items: ty.items.map(deeper) };
+      default:
+        return ty;
+    }
   }
 
   // ---- items -------------------------------------------------------------------------------
@@ -367,7 +409,7 @@ export class Facts {
             fields.push({
               name: String(index++),
               node: child,
-              ty: readType(child),
+              ty: this.read(child),
               pinAttribute: false,
             });
           }
@@ -378,7 +420,7 @@ export class Facts {
         fields.push({
           name: fieldName,
           node: declaration,
-          ty: readType(declaration.child('type')),
+          ty: this.read(declaration.child('type')),
           pinAttribute: attributesOf(declaration).some((a) => a.name === 'pin'),
         });
       }
@@ -455,7 +497,7 @@ export class Facts {
 
   private addImpl(node: SyntaxNode): void {
     const typeNode = node.child('type');
-    const selfTy = readType(typeNode);
+    const selfTy = this.read(typeNode);
     const traitNode = node.child('trait');
     const env = envOf([node], selfTy);
     const info: ImplInfo = {
@@ -561,7 +603,7 @@ export class Facts {
     switch (binding.kind) {
       case 'self': {
         const selfTy = env.self ?? UNKNOWN;
-        if (binding.typeNode) return substSelf(readType(binding.typeNode), selfTy);
+        if (binding.typeNode) return substSelf(this.read(binding.typeNode), selfTy);
         const param = binding.decl;
         if (param.hasAnonymous('&')) {
           return { k: 'ref', mut: param.childOfType('mutable_specifier') !== null, inner: selfTy };
@@ -571,7 +613,7 @@ export class Facts {
       case 'param':
       case 'let':
       case 'closure-param':
-        if (binding.typeNode) return substSelf(readType(binding.typeNode), env.self ?? UNKNOWN);
+        if (binding.typeNode) return substSelf(this.read(binding.typeNode), env.self ?? UNKNOWN);
         if (binding.value) return this.typeOf(binding.value);
         if (binding.kind === 'closure-param') return this.closureItemType(binding);
         return this.destructuredType(binding);
@@ -672,7 +714,7 @@ export class Facts {
         const name = node.child('name');
         if (!name) return UNKNOWN;
         if (name.text === 'Self') return this.envAt(node).self ?? UNKNOWN;
-        const written = readType(
+        const written = this.read(
           name.type === 'generic_type_with_turbofish' ? name.child('type') : name,
         );
         return written.k === 'path' && written.args.length === 0
@@ -721,7 +763,7 @@ export class Facts {
       case 'boolean_literal':
         return pathTy('bool');
       case 'type_cast_expression':
-        return readType(node.child('type'));
+        return this.read(node.child('type'));
       default:
         return UNKNOWN;
     }
@@ -958,8 +1000,11 @@ export class Facts {
     }
     const receiverType = autoderef(receiverTy);
     const receiverName = receiverType.k === 'path' ? receiverType.name : null;
-    let candidates = this.fnsNamed(method).filter(
-      (f) => f.impl && (!receiverName || !f.impl.typeName || f.impl.typeName === receiverName),
+    let candidates = this.fnsNamed(method).filter((f) =>
+      f.impl
+        ? !receiverName || !f.impl.typeName || f.impl.typeName === receiverName
+        : // A fragment's method pasted without its `impl` line: it has a `self` but no type.
+          f.receiver !== null && f.inTrait === null && !receiverName,
     );
     // A trait object or generic receiver (`t: &dyn Task`, `T: Task`): the trait's declaration.
     const traits = receiverType.k === 'dyn' || receiverType.k === 'impl' ? receiverType.bounds : [];
@@ -991,7 +1036,7 @@ export class Facts {
         origin: `fn@${String(fn.node.start)}`,
       };
     }
-    let returned = substSelf(readType(fn.returnNode), selfTy ?? fn.env.self ?? UNKNOWN);
+    let returned = substSelf(this.read(fn.returnNode), selfTy ?? fn.env.self ?? UNKNOWN);
     if (mentionsParam(returned, fn) && args.length > 0)
       returned = substitute(returned, this.inferGenerics(fn, args));
     if (mentionsParam(returned, fn)) return UNKNOWN;
@@ -1044,7 +1089,7 @@ export class Facts {
     );
     params.forEach((param, index) => {
       const arg = args[index];
-      if (arg) unify(readType(param.child('type')), this.typeOf(arg), 0);
+      if (arg) unify(this.read(param.child('type')), this.typeOf(arg), 0);
     });
     return map;
   }
@@ -1180,7 +1225,28 @@ export class Facts {
     if (item) return this.unpinItem(item, ty, env, seen);
     if (ALWAYS_UNPIN.has(name)) return YES(`\`${name}\` is \`Unpin\``);
     if (STRUCTURAL.has(name)) return this.all(ty.args, env, seen);
+    const held = this.heldFuture(ty, env);
+    if (held) {
+      return NO(
+        `\`${name}\` is not shown, but it wraps the generic future \`${held}\`, which has no \`Unpin\` bound`,
+      );
+    }
     return UNSURE(`the snippet does not show whether \`${name}\` is \`Unpin\``);
+  }
+
+  /**
+   * A type the snippet does not define, whose argument is a generic future or stream without an
+   * `Unpin` bound (`Counted<Fut>` in `impl<Fut: Future> Future for Counted<Fut>`): a wrapper like
+   * that holds the future itself, so it is `!Unpin` like it. Returns the parameter's name.
+   */
+  private heldFuture(ty: Extract<Ty, { k: 'path' }>, env: GenericEnv): string | null {
+    for (const arg of ty.args) {
+      if (arg.k !== 'path') continue;
+      const bounds = env.params.get(arg.name);
+      if (!bounds || this.boundsImplyUnpin(bounds)) continue;
+      if (bounds.some((bound) => ASYNC_TRAITS.has(bound))) return arg.name;
+    }
+    return null;
   }
 
   private boundsImplyUnpin(bounds: readonly string[]): boolean {

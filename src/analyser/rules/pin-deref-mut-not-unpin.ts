@@ -105,33 +105,39 @@ interface PinnedRoot {
   throughDeref: boolean;
 }
 
-/** For `*p`, `p.a.b`: the variable `p` when it is a `Pin<&mut T>`/`Pin<Box<T>>` with `T: !Unpin`. */
+/**
+ * For `*p`, `p.a.b`, `**r`: the variable `p` when it is a `Pin<&mut T>`/`Pin<Box<T>>` with
+ * `T: !Unpin` (or `r` a reference to one), and whether the place reaches through the pin.
+ */
 function pinnedRoot(facts: Facts, place: SyntaxNode): PinnedRoot | null {
   let current = unwrap(place);
-  let throughDeref = false;
+  let fields = false;
+  let derefs = 0;
   for (let guard = 0; guard < 8; guard++) {
-    if (current.type === 'field_expression') {
+    if (current.type === 'field_expression' && derefs === 0) {
       const value = current.child('value');
       if (!value) return null;
       current = unwrap(value);
-      throughDeref = true;
+      fields = true;
     } else if (current.type === 'unary_expression' && current.hasAnonymous('*')) {
       const value = current.namedChildren[0];
       if (!value) return null;
       current = unwrap(value);
-      throughDeref = true;
-      break;
+      derefs++;
     } else {
       break;
     }
   }
   if (current.type !== 'identifier' && current.type !== 'self') return null;
   const ty = facts.typeOf(current);
-  // `e: &mut Pin<Box<T>>` auto-dereferences to the pin.
-  const pin = pinParts(ty.k === 'ref' ? ty.inner : ty);
+  // `e: &mut Pin<Box<T>>`: the first `*` reaches the pin, the second its target (fields and
+  // method calls auto-dereference through both).
+  const viaRef = ty.k === 'ref';
+  const pin = pinParts(viaRef ? ty.inner : ty);
   if (!pin || (pin.pointer !== 'mut' && pin.pointer !== 'box')) return null;
   const verdict = facts.unpin(pin.target, facts.envAt(current));
   if (verdict.value !== 'no' || !verdict.sure) return null;
+  const throughDeref = fields || derefs >= (viaRef ? 2 : 1);
   return { name: placeName(current), why: verdict.why, throughDeref };
 }
 

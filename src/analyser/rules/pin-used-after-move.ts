@@ -158,7 +158,8 @@ function consumingCall(facts: Facts, use: SyntaxNode): string | null {
   if (kind === 'receiver') {
     const method = use.parent?.child('field')?.text ?? '';
     if (CONSUMING_PIN_METHODS.has(method)) return method;
-    const own = facts.fnsNamed(method).filter((fn) => fn.impl);
+    // Methods the snippet declares, in an impl or a trait (a trait's signature binds every impl).
+    const own = facts.fnsNamed(method).filter((fn) => fn.impl ?? fn.inTrait);
     if (own.length > 0 && own.every((fn) => fn.receiver === 'pin-mut')) return method;
     return null;
   }

@@ -9,6 +9,7 @@ import {
   outerExpression,
   unwrap,
   useKind,
+  type Binding,
   type Facts,
   type SyntaxNode,
   type TypeItem,
@@ -348,17 +349,70 @@ function spine(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/** True when `value` (or the `let` it names) borrows from the variable `name`. */
+/** Methods whose result owns its data: a value made with them borrows nothing. */
+const OWNING = new Set(['clone', 'to_string', 'to_owned', 'to_vec', 'len', 'count', 'into_owned']);
+
+/**
+ * True when `value` borrows from the variable `name`: directly (`&raw[..]`, `raw.lines()`), or
+ * through locals that hold such borrows: a `let` or a later assignment, a pattern taking a borrow
+ * apart (`for line in raw.lines()`), or a collection the borrows are stored in (`map.insert(k, v)`,
+ * `map.entry(k).or_default().push(v)`).
+ */
 function borrowsVariable(facts: Facts, value: SyntaxNode, name: string, depth = 0): boolean {
   const chain = spine(value);
+  if (chain.some((node) => OWNING.has(callParts(node)?.name ?? ''))) return false;
   const last = chain.at(-1);
-  if (chain.length > 1 && last?.type === 'identifier' && last.text === name) return true;
-  if (depth === 0 && last?.type === 'identifier' && chain.length === 1) {
-    const binding = facts.scopes.resolve(last);
-    if (binding?.kind === 'let' && binding.value)
-      return borrowsVariable(facts, binding.value, name, 1);
+  if (last?.type !== 'identifier') return false;
+  if (last.text === name) return chain.length > 1;
+  if (depth >= 4) return false;
+  const binding = facts.scopes.resolve(last);
+  if (!binding || binding.kind === 'self') return false;
+  return sourcesOf(facts, binding).some((source) =>
+    borrowsVariable(facts, source, name, depth + 1),
+  );
+}
+
+/** The expressions a local's value comes from: its initialiser, assignments, what is stored in it. */
+function sourcesOf(facts: Facts, binding: Binding): SyntaxNode[] {
+  const sources: SyntaxNode[] = [];
+  if (binding.kind === 'let' && binding.value) sources.push(binding.value);
+  const decl = binding.kind === 'pattern' ? binding.decl : null;
+  const taken =
+    decl?.type === 'let_condition' || decl?.type === 'for_expression'
+      ? decl.child('value')
+      : decl?.type === 'match_arm'
+        ? (decl.parent?.parent?.child('value') ?? null)
+        : null;
+  if (taken) sources.push(taken);
+  for (const use of facts.scopes.usesOf(binding)) {
+    const assign = use.parent;
+    const right = assign?.type === 'assignment_expression' ? assign.child('right') : null;
+    if (right && assign?.child('left')?.start === use.start) sources.push(right);
+    sources.push(...storedArguments(use));
   }
-  return false;
+  return sources;
+}
+
+/** `use.entry(k).or_default().push(v)`: the arguments of storing calls on `use`'s method chain. */
+function storedArguments(use: SyntaxNode): SyntaxNode[] {
+  const stored: SyntaxNode[] = [];
+  let node = use;
+  for (let guard = 0; node.parent && guard < 8; guard++) {
+    const parent: SyntaxNode = node.parent;
+    if (parent.type === 'field_expression' && parent.child('value')?.start === node.start) {
+      node = parent;
+    } else if (
+      parent.type === 'call_expression' &&
+      parent.child('function')?.start === node.start
+    ) {
+      const parts = callParts(parent);
+      if (parts?.kind === 'method' && STORING.has(parts.name)) stored.push(...parts.args);
+      node = parent;
+    } else {
+      break;
+    }
+  }
+  return stored;
 }
 
 /** For `base.r = <expr>`: the owned field of the same `base` that `<expr>` borrows from. */

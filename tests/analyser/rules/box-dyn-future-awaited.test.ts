@@ -5,6 +5,20 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a type alias naming a pinned box, awaited in a loop',
+      code: `use std::future::Future;
+use std::pin::Pin;
+type Task = Pin<Box<dyn Future<Output = u32> + Send>>;
+pub async fn sum(tasks: Vec<Task>) -> u32 {
+    let mut total = 0;
+    for task in tasks {
+        total += task.await;
+    }
+    total
+}
+`,
+    },
+    {
       name: 'polling Pin::new of a &mut Pin<Box<dyn Future>> item in retain_mut',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -40,6 +54,37 @@ pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
     },
   ],
   invalid: [
+    {
+      name: 'a type alias naming a Box<dyn Future>, awaited in a loop',
+      code: `use std::future::Future;
+type Task = Box<dyn Future<Output = u32> + Send>;
+pub async fn sum(tasks: Vec<Task>) -> u32 {
+    let mut total = 0;
+    for task in tasks {
+        total += task.await;
+    }
+    total
+}
+`,
+      errors: [
+        { line: 6, column: 18, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a fragment: methods pasted without their impl line',
+      code: `    fn fetch(&self, id: u32) -> Box<dyn Future<Output = u64> + '_> {
+        Box::new(async move { self.base + u64::from(id) })
+    }
+
+    pub async fn total(&self) -> u64 {
+        self.fetch(1).await + self.fetch(2).await
+    }
+`,
+      errors: [
+        { line: 6, column: 9, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+        { line: 6, column: 31, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
     {
       name: 'polling Pin::new of a &mut Box<dyn Future> item in for_each',
       code: `use std::future::Future;

@@ -5,6 +5,28 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'replacing the pin itself through &mut Pin<Box<T>>',
+      code: `use std::marker::PhantomPinned;
+use std::pin::Pin;
+pub struct Node { id: u32, _pin: PhantomPinned }
+pub fn renew(slot: &mut Pin<Box<Node>>, id: u32) {
+    *slot = Box::pin(Node { id, _pin: PhantomPinned });
+    std::mem::swap(slot, &mut Box::pin(Node { id: 0, _pin: PhantomPinned }));
+}
+`,
+    },
+    {
+      name: 'a fragment: a wrapper of a future bounded by Unpin, its struct not shown',
+      code: `impl<Fut: Future + Unpin> Future for Tally<Fut> {
+    type Output = Fut::Output;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.seen += 1;
+        unsafe { self.map_unchecked_mut(|s| &mut s.inner) }.poll(cx)
+    }
+}
+`,
+    },
+    {
       name: 'writes through a pin to an Unpin type',
       code: `use std::pin::Pin;
 pub struct Plain { count: u64 }
@@ -54,6 +76,32 @@ impl<F: Future + Unpin> Future for Timeout<F> {
     },
   ],
   invalid: [
+    {
+      name: '&mut **r through a &mut Pin<Box<T>>',
+      code: `use std::marker::PhantomPinned;
+use std::pin::Pin;
+pub struct Node { id: u32, _pin: PhantomPinned }
+pub fn exchange(a: &mut Pin<Box<Node>>, b: &mut Pin<Box<Node>>) {
+    std::mem::swap(&mut **a, &mut **b);
+}
+`,
+      errors: [
+        { line: 5, column: 20, messageId: 'borrowMut', rustc: 'E0596', severity: 'error' },
+        { line: 5, column: 30, messageId: 'borrowMut', rustc: 'E0596', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a fragment: a wrapper of a generic future, its struct not shown',
+      code: `impl<Fut: Future> Future for Tally<Fut> {
+    type Output = Fut::Output;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.seen += 1;
+        unsafe { self.map_unchecked_mut(|s| &mut s.inner) }.poll(cx)
+    }
+}
+`,
+      errors: [{ line: 4, column: 9, messageId: 'assign', rustc: 'E0594', severity: 'error' }],
+    },
     {
       name: 'assigning through *pin',
       code: `use std::marker::PhantomPinned;

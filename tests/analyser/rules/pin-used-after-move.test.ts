@@ -5,6 +5,17 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a trait method taking &mut self called twice on a pin of an Unpin type',
+      code: `use std::pin::Pin;
+pub trait Counter {
+    fn bump(&mut self) -> u32;
+}
+pub fn twice<C: Counter + Unpin>(mut c: Pin<&mut C>) -> u32 {
+    c.bump() + c.bump()
+}
+`,
+    },
+    {
       name: 'reborrowing with as_mut for each call',
       code: `use std::marker::PhantomPinned;
 use std::pin::{pin, Pin};
@@ -102,6 +113,21 @@ impl Reader {
     },
   ],
   invalid: [
+    {
+      name: 'a method a trait declares with self: Pin<&mut Self>, called twice on a generic pin',
+      code: `use std::pin::Pin;
+pub trait Pump {
+    fn step(self: Pin<&mut Self>) -> bool;
+}
+pub fn two_steps<P: Pump>(p: Pin<&mut P>) -> bool {
+    let first = p.step();
+    first && p.step()
+}
+`,
+      errors: [
+        { line: 7, column: 14, messageId: 'usedAfterMove', rustc: 'E0382', severity: 'error' },
+      ],
+    },
     {
       name: 'a self: Pin<&mut Self> method called twice',
       code: `use std::marker::PhantomPinned;

@@ -5,6 +5,28 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a tuple of a pinned projection and &mut to a plain counter',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Metered<F> { inner: F, polls: u32 }
+impl<F: Future> Metered<F> {
+    pub fn split(self: Pin<&mut Self>) -> (Pin<&mut F>, &mut u32) {
+        let this = unsafe { self.get_unchecked_mut() };
+        (unsafe { Pin::new_unchecked(&mut this.inner) }, &mut this.polls)
+    }
+}
+impl<F: Future> Future for Metered<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = unsafe { self.get_unchecked_mut() };
+        this.polls += 1;
+        unsafe { Pin::new_unchecked(&mut this.inner) }.poll(cx)
+    }
+}
+`,
+    },
+    {
       name: 'handing out &mut to a non-structural field',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -58,6 +80,29 @@ impl Future for Shell {
     },
   ],
   invalid: [
+    {
+      name: '&mut F inside a returned tuple',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Metered<F> { inner: F, polls: u32 }
+impl<F: Future> Metered<F> {
+    pub fn split(self: Pin<&mut Self>) -> (&mut F, &mut u32) {
+        let this = unsafe { self.get_unchecked_mut() };
+        (&mut this.inner, &mut this.polls)
+    }
+}
+impl<F: Future> Future for Metered<F> {
+    type Output = F::Output;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = unsafe { self.get_unchecked_mut() };
+        this.polls += 1;
+        unsafe { Pin::new_unchecked(&mut this.inner) }.poll(cx)
+    }
+}
+`,
+      errors: [{ line: 8, column: 10, messageId: 'leaksMut', severity: 'unsound' }],
+    },
     {
       name: '&mut F from Pin<&mut Self>',
       code: `use std::future::Future;

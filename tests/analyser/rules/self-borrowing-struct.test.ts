@@ -5,6 +5,30 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a collection of borrows from another source, and an owned copy of the text',
+      code: `pub struct Doc<'a> {
+    text: String,
+    words: Vec<&'a str>,
+}
+impl<'a> Doc<'a> {
+    pub fn parse(text: String, source: &'a str) -> Doc<'a> {
+        let mut words = Vec::new();
+        for word in source.split_whitespace() {
+            words.push(word);
+        }
+        let label = text.clone();
+        Doc { text: label, words }
+    }
+    pub fn first(&self) -> Option<&'a str> {
+        self.words.first().copied()
+    }
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+}
+`,
+    },
+    {
       name: 'storing a range instead of a reference',
       code: `pub struct Line { raw: String, key: std::ops::Range<usize> }
 impl Line {
@@ -95,6 +119,26 @@ pub fn first(input: &[&str]) -> usize {
     },
   ],
   invalid: [
+    {
+      name: 'borrows collected in a loop into a Vec, then returned next to their owner',
+      code: `pub struct Doc<'a> {
+    text: String,
+    words: Vec<&'a str>,
+}
+impl<'a> Doc<'a> {
+    pub fn parse(text: String) -> Doc<'a> {
+        let mut words = Vec::new();
+        for word in text.split_whitespace() {
+            words.push(word);
+        }
+        Doc { text, words }
+    }
+}
+`,
+      errors: [
+        { line: 11, column: 9, messageId: 'returnsSelfBorrow', rustc: 'E0515', severity: 'error' },
+      ],
+    },
     {
       name: 'a constructor returning the literal',
       code: `pub struct Line<'a> { raw: String, key: &'a str }
