@@ -5,13 +5,15 @@
 export interface OtherMeaning {
   meaning: string;
   pattern: RegExp;
+  /** Its libraries have a `Pin` type of their own, so a capitalised `Pin` does not rule it out. */
+  hasOwnPinType?: boolean;
 }
 
 export const OTHER_MEANINGS: OtherMeaning[] = [
   {
     meaning: 'pinning a chat message',
     pattern:
-      /\b(?:pin(?:ned|s|ning)?|unpin(?:ned|s)?)\b[^.?!\n]{0,40}\b(?:messages?|msgs?|announcements?|pin ?list)\b|\bpinned (?:messages?|comments?)\b|\b(?:discord|slack|telegram|channel|bot)\b[^.?!\n]{0,40}\b(?:un)?pin|\b(?:soft|permanent|sticky) pin\b|\bauto-?unpin/i,
+      /\b(?:pin(?:ned|s|ning)?|unpin(?:ned|s)?)\b[^.?!\n]{0,40}\b(?<!(?:error|compiler|diagnostic|panic) )(?:messages?|msgs?|announcements?|pin ?list)\b|\bpinned (?:messages?|comments?)\b|\b(?:discord|slack|telegram|channel|bot)\b[^.?!\n]{0,40}\b(?:un)?pin|\b(?:soft|permanent|sticky) pin\b|\bauto-?unpin/i,
   },
   {
     meaning: 'pinning a dependency or toolchain version',
@@ -20,12 +22,14 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
   },
   {
     meaning: 'a hardware (GPIO) pin',
+    hasOwnPinType: true,
     pattern:
-      /\b(?:gpio\w*|set_high|set_low|active[- ]low|active[- ]high|pull[- ]?(?:up|down)|embedded[- ]hal|raspberry|arduino|microcontroller|stm32|esp32|(?:input|output) pins?)\b/i,
+      /\b(?:gpio\w*|set_high|set_low|active[- ]low|active[- ]high|pull[- ]?(?:up|down)|embedded[- ]hal|raspberry|arduino|microcontroller|stm32|esp32|esp[-_]idf\w*|(?:input|output) pins?|OutputPin|InputPin|PinDriver|AnyPin|into_(?:input|output|push_pull_output|open_drain_output|floating_input|pull_up_input|pull_down_input))\b/i,
   },
   {
     meaning: 'pinning threads to CPU cores (affinity)',
-    pattern: /\b(?:affinity|core_affinity|cpu cores?|cpuset|isolcpus|numa)\b|\bpin\w*\b[^.?!\n]{0,30}\bthreads?\b[^.?!\n]{0,30}\bcores?\b/i,
+    pattern:
+      /\b(?:affinity|core_affinity|cpu cores?|cpuset|isolcpus|numa|spawn_pinned|LocalPoolHandle)\b|\bpin\w*\b[^.?!\n]{0,30}\bthreads?\b[^.?!\n]{0,30}\bcores?\b/i,
   },
   {
     meaning: 'certificate or public-key pinning (TLS)',
@@ -35,7 +39,19 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
   {
     meaning: 'pinned (page-locked) memory, for GPU transfers or to keep pages out of swap',
     pattern:
-      /\b(?:cuda\w*|gpu|page[- ]locked|host[- ]to[- ]device|device memory|cudahost\w*|dma|tensors?|cubecl|mlock\w*|memory pages?|swapped (?:out )?to disk)\b/i,
+      /\b(?:cuda\w*|gpu|page[- ]locked|host[- ]to[- ]device|device memory|cudahost\w*|tensors?|cubecl|mlock\w*|memory pages?|swapped (?:out )?to disk)\b/i,
+  },
+  {
+    // Moving collectors pin an object so it keeps its address; "pins objects" is their idiom.
+    meaning: 'pinning objects in a garbage-collected heap',
+    pattern:
+      /\bobject pinning\b|\bconservative (?:stack )?(?:roots|scanning)\b|\b(?:runtime\.Pinner|GCHandle|pinned object heap|mmtk)\b|\b(?:gc|garbage[- ]collect\w*|collector)\b[^\n]{0,80}\bpin(?:s|ning)? (?:the |an |those |these |some )?objects?\b/i,
+  },
+  {
+    // The secret number: written in capitals, next to what people do with one.
+    meaning: 'a PIN code (the secret number of a card, phone or security key)',
+    pattern:
+      /\bPINs?\b[^.?!\n]{0,40}\b(?:code|PUK|tries|attempts|unlock|locked|blocked|reset|entry|pad|yubikey|smart ?card|SIM)\b|\b(?:wrong|invalid|incorrect|enter(?:ed)?|typed|my|default|change|forgot(?:ten)?)\b[^.?!\n]{0,20}\bPINs?\b|\bPIN codes?\b|\bPUK\b/,
   },
   {
     meaning: 'the game Rust (servers, wipes, mods)',
@@ -54,13 +70,17 @@ export const OTHER_MEANINGS: OtherMeaning[] = [
 const STRONG_EVIDENCE = [
   /\bpin\s*<|\bPin::|_unpin\b|!\s*unpin|`unpin`|phantompinned/i,
   /\bUnpin\b/,
-  // `Pin` capitalised inside a sentence (or starting one as a noun) is the type.
-  /[^.!?\s][ \t]+Pin\b|^Pin\b(?! (?:a|an|the|this|that|my|our|it|messages?)\b)/m,
   /\bpin!|pin_mut!|pin_project|pin-project|pin[-_]init|pinned[-_]init|pin_utils|pin-utils/i,
   /\b(?:box|rc|arc)::(?:try_)?pin\b|\binto_pin\b|new_unchecked|get_unchecked_mut|map_unchecked|get_mut\b/i,
   /self[- ]referential|self[- ]referencing|structural(?:ly)? pin|pin projection/i,
   /\bE0(?:277|733|793|283)\b/,
+  /\brust(?:'s)? pinning\b|\bpinning in rust\b/i,
+  // The language proposals: `&pin mut T`, `#[pin_v2]`, `Drop::pin_drop`, `UnsafePinned`.
+  /&pin\s+(?:mut|const)\b|#\[pin(?:_v2)?\]|\bpin_drop\b|\bUnsafePinned\b|\bPinCoerceUnsized\b/,
 ];
+
+/** `Pin` capitalised inside a sentence (or starting one as a noun) is the type, mostly. */
+const CAPITAL_PIN = /[^.!?\s][ \t]+Pin\b|^Pin\b(?! (?:a|an|the|this|that|my|our|it|messages?)\b)/m;
 
 /** Evidence of the neighbourhood: futures, polling, executors, moves in memory. */
 const DOMAIN_EVIDENCE =
@@ -70,12 +90,24 @@ export type Evidence = 'strong' | 'domain' | 'none';
 
 /** How much the text itself says it is about Rust pinning. */
 export function evidenceOf(text: string): Evidence {
-  if (STRONG_EVIDENCE.some((pattern) => pattern.test(text))) return 'strong';
+  if (namesRustPin(text) || CAPITAL_PIN.test(text)) return 'strong';
   return DOMAIN_EVIDENCE.test(text) ? 'domain' : 'none';
 }
 
-/** The other meaning a text is about, when it shows no strong sign of Rust's `Pin`. */
+function namesRustPin(text: string): boolean {
+  return STRONG_EVIDENCE.some((pattern) => pattern.test(text));
+}
+
+/**
+ * The other meaning a text is about, when it shows no strong sign of Rust's `Pin`. A bare
+ * capitalised `Pin` rules out every meaning but those whose libraries have a `Pin` type too
+ * (a HAL's GPIO `Pin`).
+ */
 export function recogniseOtherMeaning(text: string): string | null {
-  if (evidenceOf(text) === 'strong') return null;
-  return OTHER_MEANINGS.find((candidate) => candidate.pattern.test(text))?.meaning ?? null;
+  if (namesRustPin(text)) return null;
+  const capital = CAPITAL_PIN.test(text);
+  const meaning = OTHER_MEANINGS.find(
+    (candidate) => (!capital || candidate.hasOwnPinType === true) && candidate.pattern.test(text),
+  );
+  return meaning?.meaning ?? null;
 }

@@ -17,6 +17,13 @@ describe('recogniseOtherMeaning', () => {
       'lock my key buffer in RAM with mlock so it is never paged out',
       'pinned (page-locked) memory, for GPU transfers or to keep pages out of swap',
     ],
+    ['the moving collector pins objects found through conservative stack roots', 'pinning objects in a garbage-collected heap'],
+    ['C# GCHandle pinned buffer passed to native code', 'pinning objects in a garbage-collected heap'],
+    ['typed the wrong PIN three times and the yubikey is blocked', 'a PIN code (the secret number of a card, phone or security key)'],
+    ['how do I change the default PIN of the smart card', 'a PIN code (the secret number of a card, phone or security key)'],
+    ['spawn_pinned is slower than tokio::spawn for ready futures', 'pinning threads to CPU cores (affinity)'],
+    ['esp-idf-hal: can my Pin trait take &mut self in reset()?', 'a hardware (GPIO) pin'],
+    ['PinDriver::output(peripherals.pins.gpio4) then into_input fails', 'a hardware (GPIO) pin'],
   ])('recognises "%s" as %s', (text, meaning) => {
     expect(recogniseOtherMeaning(text)).toBe(meaning);
   });
@@ -24,6 +31,21 @@ describe('recogniseOtherMeaning', () => {
   it('does not claim another meaning when the text names Rust pinning', () => {
     expect(recogniseOtherMeaning('why does Pin::new fail for my future in a discord bot?')).toBeNull();
     expect(recogniseOtherMeaning('what is PhantomPinned for')).toBeNull();
+  });
+
+  it('does not take compiler error messages for chat messages', () => {
+    expect(recogniseOtherMeaning('pinning error messages are hard to read')).toBeNull();
+    expect(recogniseOtherMeaning('what does unpinned mean in this compiler message')).toBeNull();
+  });
+
+  it('keeps Rust pinning apart from the new meanings', () => {
+    expect(recogniseOtherMeaning('my arena stores pinned objects, must their destructors run?')).toBeNull();
+    expect(recogniseOtherMeaning('is Rust pinning the same as pinned memory in CUDA?')).toBeNull();
+    expect(recogniseOtherMeaning('does the drop guarantee keep a pinned DMA buffer alive?')).toBeNull();
+    // A capitalised Pin is Rust's type unless the text is about a HAL.
+    expect(
+      recogniseOtherMeaning('is my Pin still valid when I pin each worker thread to its own cpu core'),
+    ).toBeNull();
   });
 
   it('has no opinion on a plain Rust pinning question', () => {
@@ -37,6 +59,7 @@ describe('evidenceOf', () => {
     expect(evidenceOf('pin!(fut) vs Box::pin')).toBe('strong');
     expect(evidenceOf('error[E0733]: recursion in an async fn')).toBe('strong');
     expect(evidenceOf('so Pin is just a wrapper?')).toBe('strong');
+    expect(evidenceOf('what are #[pin_v2] and &pin mut on nightly?')).toBe('strong');
   });
 
   it('is domain for futures and polling talk', () => {
