@@ -42,10 +42,19 @@ export function loadCorpus(folder: string): KnowledgeCorpus {
 export function createKnowledgeBase(options: KnowledgeOptions = {}): LoadedKnowledgeBase {
   const folder = options.folder ?? KNOWLEDGE_DIR;
   const useSnapshot = folder === KNOWLEDGE_DIR && options.router === undefined;
-  const snapshot = useSnapshot ? readSnapshot(SNAPSHOT_FILE, fingerprintOf(folder)) : undefined;
+  const fingerprint = useSnapshot ? fingerprintOf(folder) : '';
+  const snapshot = useSnapshot ? readSnapshot(SNAPSHOT_FILE, fingerprint) : undefined;
   const corpus = snapshot ?? loadCorpus(folder);
   assertLinksResolve(corpus.topics);
-  return knowledgeBaseOf(corpus, options, snapshot?.router);
+  if (snapshot || !useSnapshot) return knowledgeBaseOf(corpus, options, snapshot?.router);
+  // An edited knowledge/ (or no build yet): train once and leave a snapshot for the next start.
+  const router = new Router(corpus, DEFAULT_ROUTER_OPTIONS).toState();
+  try {
+    writeSnapshot(SNAPSHOT_FILE, { fingerprint, ...corpus, router });
+  } catch {
+    // A read-only install still answers; it only trains again at the next start.
+  }
+  return knowledgeBaseOf(corpus, options, router);
 }
 
 /** Builds the snapshot file that `createKnowledgeBase` reads (run by `npm run build`). */

@@ -1,11 +1,16 @@
 // Question routing: from free text to the best knowledge entry, with a confidence,
 // up to three alternatives, and an honest abstention. BM25+ retrieval over two kinds
 // of documents per topic: each phrasing on its own (what people ask) and a profile
-// (title, keywords, short answer, explanations), fused with a naive Bayes classifier.
+// (title, keywords, short answer, explanations), fused with a softmax classifier.
 import { Bm25Index, type Bm25State } from './bm25.js';
 import type { Abstention, Route } from '../core/ports.js';
 import type { Topic } from './schema.js';
-import { TopicClassifier, type TermCounts } from './classifier.js';
+import {
+  DEFAULT_CLASSIFIER_OPTIONS,
+  TopicClassifier,
+  type ClassifierOptions,
+  type ClassifierState,
+} from './classifier.js';
 import { isNearMissId, type NearMissGroup } from './near-misses.js';
 import { evidenceOf, recogniseOtherMeaning, type Evidence } from './senses.js';
 import { tokenize } from './tokenize.js';
@@ -28,10 +33,12 @@ export interface RouterOptions {
   profileWeight: number;
   /** Field boosts of the profile: title, keywords, short answer and analogy, level texts. */
   boosts: { title: number; keywords: number; text: number; levels: number };
-  /** Weight of the naive Bayes posterior added to the BM25 score (scaled to the best hit). */
+  /** Weight of the classifier's probability added to the BM25 score (scaled to the best hit). */
   classifierWeight: number;
   /** Below this calibrated confidence the router abstains. */
   minConfidence: number;
+  /** How the classifier is trained (when the router is not restored from a snapshot). */
+  classifier: ClassifierOptions;
 }
 
 export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
@@ -39,8 +46,9 @@ export const DEFAULT_ROUTER_OPTIONS: RouterOptions = {
   secondPhrasingWeight: 0.5,
   profileWeight: 0.6,
   boosts: { title: 1.5, keywords: 2, text: 1, levels: 0.3 },
-  classifierWeight: 0.6,
+  classifierWeight: 20,
   minConfidence: 0.5,
+  classifier: DEFAULT_CLASSIFIER_OPTIONS,
 };
 
 export interface RankedTopic {
@@ -69,7 +77,7 @@ export interface RouterState {
   index: Bm25State;
   /** Topic id and kind of each indexed document, by document number. */
   docs: [string, IndexedDoc['kind']][];
-  counts: TermCounts;
+  classifier: ClassifierState;
   /** The name tables and keyword phrases (tokenizing every name at start-up is slow). */
   names: [string, string[]][][];
   phrases: [string, number, string[]][];
@@ -110,10 +118,7 @@ export class Router {
     if (state) {
       this.index = new Bm25Index(FIELDS, state.index);
       this.docs = state.docs;
-      this.classifier = new TopicClassifier(
-        [...topics.map((topic) => topic.id), ...classes.map(({ id }) => id)],
-        state.counts,
-      );
+      this.classifier = TopicClassifier.fromState(state.classifier);
     } else {
       this.index = new Bm25Index(FIELDS);
       this.docs = [];
@@ -123,7 +128,7 @@ export class Router {
         // Entries have a profile too; without one a near miss could never outscore them.
         this.addDocument({ topic: id, kind: 'profile', fields: { text: phrasings.join('\n') } });
       }
-      this.classifier = TopicClassifier.train(topics, classes);
+      this.classifier = TopicClassifier.train(topics, classes, options.classifier);
     }
     if (state) this.restoreNames(state);
     else this.buildNames(topics, nearMisses);
@@ -162,7 +167,7 @@ export class Router {
     return {
       index: this.index.toState(),
       docs: this.docs,
-      counts: this.classifier.toCounts(),
+      classifier: this.classifier.toState(),
       names: this.names.map((table) => [...table].map(([key, ids]): [string, string[]] => [key, [...ids]])),
       phrases: [...this.phrases].map(([key, { length, topics }]): [string, number, string[]] => [
         key,

@@ -3,13 +3,13 @@
 // every entry. It is used only while its fingerprint matches the files in
 // knowledge/, so an edited entry is never served stale.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NEAR_MISS_FILE, type NearMissGroup } from './near-misses.js';
 import type { Topic } from './schema.js';
 import type { RouterState } from './search.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface Snapshot {
   format: number;
@@ -30,8 +30,11 @@ export function fingerprintOf(folder: string): string {
   return hash.digest('hex');
 }
 
+/** Writes through a temporary file, so a reader never sees half a snapshot. */
 export function writeSnapshot(file: string, snapshot: Omit<Snapshot, 'format'>): void {
-  writeFileSync(file, JSON.stringify({ format: FORMAT, ...snapshot }));
+  const temporary = `${file}.${String(process.pid)}.tmp`;
+  writeFileSync(temporary, JSON.stringify({ format: FORMAT, ...snapshot }));
+  renameSync(temporary, file);
 }
 
 /** The snapshot when it exists and matches `fingerprint`; undefined otherwise. */
