@@ -6,6 +6,7 @@ import { COMMANDS } from '../../commands/index.js';
 import {
   createDiscordAdapter,
   DiscordStartError,
+  DiscordUnavailableError,
   type DiscordAdapter,
 } from '../adapters/discord/client.js';
 import { SlackAuthError, SlackUnavailableError, startSlackAdapter } from '../adapters/slack/app.js';
@@ -90,7 +91,7 @@ function startupFailure(error: unknown, config: Config, io: Io): number {
     io.stderr.write(`pinbot: ${error.message}\n`);
     return 2;
   }
-  if (error instanceof SlackUnavailableError) {
+  if (error instanceof SlackUnavailableError || error instanceof DiscordUnavailableError) {
     io.stderr.write(`pinbot: ${error.message}\n`);
     return 1;
   }

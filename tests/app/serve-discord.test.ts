@@ -1,5 +1,5 @@
 // `pinbot serve` with Discord credentials, against the local Discord stand-in: a
-// rejected token is one line and exit 2; Discord and Slack together share /healthz
+// rejected token is one line and exit 2, an unreachable Discord one line and exit 1; Discord and Slack together share /healthz
 // and stop cleanly on SIGTERM.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,6 +55,15 @@ describe('pinbot serve (Discord)', () => {
     expect(await main(['serve'], io)).toBe(2);
     expect(io.err().trim().split('\n')).toHaveLength(1);
     expect(io.err()).toMatch(/^pinbot: .*DISCORD_TOKEN/);
+  });
+
+  it('stops with one line and exit code 1 when Discord cannot be reached', async () => {
+    process.env = env({ DISCORD_API_URL: 'http://127.0.0.1:1/api' });
+    const io = captureIo();
+    expect(await main(['serve'], io)).toBe(1);
+    expect(io.err().trim().split('\n')).toHaveLength(1);
+    expect(io.err()).toMatch(/^pinbot: cannot connect to Discord at DISCORD_API_URL/);
+    expect(io.err()).not.toContain(discord.token);
   });
 
   it('runs Discord and Slack side by side, reports both on /healthz, and exits 0 on SIGTERM', async () => {

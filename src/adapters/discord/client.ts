@@ -55,6 +55,14 @@ export class DiscordStartError extends Error {
   }
 }
 
+/** Discord could not be reached, or never got ready: the network or Discord, not a setting. */
+export class DiscordUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiscordUnavailableError';
+  }
+}
+
 const READY_TIMEOUT_MS = 30_000;
 /** discord.js can wait forever to destroy a shard that is still identifying. */
 const DESTROY_TIMEOUT_MS = 2_000;
@@ -165,18 +173,19 @@ export function createDiscordAdapter(options: DiscordAdapterOptions): DiscordAda
           timeout,
         ]);
         if (outcome === 'timeout') {
-          throw new DiscordStartError(
+          throw new DiscordUnavailableError(
             `Discord did not get ready within ${limit / 1000} s (check DISCORD_API_URL and the bot's intents)`,
           );
         }
       } catch (error) {
         await destroyWithin(client, DESTROY_TIMEOUT_MS);
-        if (error instanceof DiscordStartError) throw error;
+        if (error instanceof DiscordUnavailableError) throw error;
+        if ((error as { code?: unknown }).code === 'TokenInvalid') {
+          throw new DiscordStartError('DISCORD_TOKEN was rejected by Discord');
+        }
         const detail = describeError(error, token);
-        throw new DiscordStartError(
-          (error as { code?: unknown }).code === 'TokenInvalid'
-            ? 'DISCORD_TOKEN was rejected by Discord'
-            : `cannot connect to Discord at DISCORD_API_URL (${String(detail.message)})`,
+        throw new DiscordUnavailableError(
+          `cannot connect to Discord at DISCORD_API_URL (${String(detail.message)})`,
         );
       } finally {
         clearTimeout(timer);

@@ -7,6 +7,7 @@ import { createChecker } from '../../../src/analyser/index.js';
 import {
   createDiscordAdapter,
   DiscordStartError,
+  DiscordUnavailableError,
   type DiscordAdapter,
   type DiscordAdapterConfig,
 } from '../../../src/adapters/discord/client.js';
@@ -414,7 +415,9 @@ describe('Discord adapter failures', () => {
         logger: recordingLogger(),
         readyTimeoutMs: 300,
       });
-      await expect(stuck.start()).rejects.toThrow(/did not get ready within 0.3 s/);
+      const failure = stuck.start();
+      await expect(failure).rejects.toThrow(DiscordUnavailableError);
+      await expect(failure).rejects.toThrow(/did not get ready within 0.3 s/);
       expect(stuck.health()).toEqual({ connected: false });
     } finally {
       standIn.silent = false;
