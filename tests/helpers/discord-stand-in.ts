@@ -182,6 +182,7 @@ export class DiscordStandIn {
       const payload = JSON.parse(data.toString('utf8')) as { op: number; d: unknown };
       if (payload.op === 1) ws.send(JSON.stringify({ op: 11 }));
       if (payload.op === 2) this.onIdentify(ws, query, payload.d as JsonObject);
+      if (payload.op === 6) this.onResume(ws, payload.d as JsonObject);
     });
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
   }
@@ -224,6 +225,32 @@ export class DiscordStandIn {
       JSON.stringify({ op: 0, t: 'GUILD_CREATE', s: this.sequence, d: guildCreatePayload() }),
     );
     this.notify(this.sessionWaiters, session);
+  }
+
+  /** RESUME (op 6): the session goes on where it stopped; nothing was missed in between. */
+  private onResume(ws: WebSocket, resume: JsonObject): void {
+    if (resume.token !== this.token || resume.session_id !== 'stand-in-session') {
+      ws.send(JSON.stringify({ op: 9, d: false }));
+      return;
+    }
+    this.sequence += 1;
+    ws.send(JSON.stringify({ op: 0, t: 'RESUMED', s: this.sequence, d: {} }));
+    this.resumes += 1;
+    for (const waiter of this.resumeWaiters.splice(0)) waiter();
+  }
+
+  /** How many sessions were resumed. */
+  resumes = 0;
+  private readonly resumeWaiters: (() => void)[] = [];
+
+  /** Resolves when the next session is resumed. */
+  waitForResume(): Promise<void> {
+    return new Promise((resolve) => this.resumeWaiters.push(resolve));
+  }
+
+  /** Closes every gateway connection with `code`, as Discord does when a server restarts. */
+  dropConnections(code = 4000): void {
+    for (const socket of this.sockets) socket.close(code, 'stand-in dropped the connection');
   }
 
   // ---- REST ----

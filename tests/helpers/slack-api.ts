@@ -47,6 +47,11 @@ export interface SlackStandIn {
 export interface SocketModeStandIn {
   /** Resolves once a client has connected and been greeted with `hello`. */
   connected(): Promise<void>;
+  /**
+   * Asks the client to reconnect, as Slack does before it recycles a connection
+   * (a `disconnect` message, then the socket closes); resolves once a new one is greeted.
+   */
+  disconnect(): Promise<void>;
   /** Sends one envelope and resolves with the payload of the client's acknowledgement. */
   envelope(
     type: 'slash_commands' | 'interactive' | 'events_api',
@@ -145,8 +150,10 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   const hello = new Promise<void>((resolve) => (greeted = resolve));
   const acks = new Map<string, (payload: unknown) => void>();
   let envelopes = 0;
+  const reconnects: (() => void)[] = [];
   server.on('upgrade', (request: IncomingMessage, socket: Duplex) => {
     client = acceptWebSocket(request, socket);
+    for (const waiter of reconnects.splice(0)) waiter();
     client.onMessage((text) => {
       const message = JSON.parse(text) as { envelope_id?: string; payload?: unknown };
       if (message.envelope_id) acks.get(message.envelope_id)?.(message.payload);
@@ -156,6 +163,13 @@ export async function startSlackStandIn(options: SlackStandInOptions): Promise<S
   });
   const socketMode: SocketModeStandIn = {
     connected: () => hello,
+    disconnect: () => {
+      const next = new Promise<void>((resolve) => reconnects.push(resolve));
+      const old = client;
+      old?.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
+      old?.close();
+      return next;
+    },
     envelope: (type, payload) =>
       new Promise((resolve, reject) => {
         if (!client) {

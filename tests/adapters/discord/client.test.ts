@@ -1,7 +1,7 @@
 // The Discord adapter end to end: the real discord.js Client connects to a local
 // stand-in of Discord (REST + gateway on 127.0.0.1), and the tests drive it with
 // gateway events and assert on the requests it makes in answer.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { COMMANDS, ROOT_COMMAND } from '../../../commands/index.js';
 import { createChecker } from '../../../src/analyser/index.js';
 import {
@@ -391,6 +391,17 @@ describe('Discord adapter failures', () => {
     const logged = JSON.stringify(logger.records);
     expect(logged).not.toContain(standIn.token);
     expect(logged).not.toContain('interaction-token-');
+  });
+
+  it('resumes when the gateway drops the connection, and answers again', async () => {
+    const resumed = standIn.waitForResume();
+    standIn.dropConnections(4000);
+    await resumed;
+    await vi.waitFor(() => {
+      expect(adapter.health()).toEqual({ connected: true });
+    });
+    const callback = await interact(autocompleteInteraction('topic', 'id', 'pin-set'));
+    expect(callback.type).toBe(8);
   });
 
   it('refuses to start with a token Discord rejects', async () => {

@@ -55,6 +55,26 @@ describe('Slack adapter in Socket Mode', () => {
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   });
 
+  it('reconnects when Slack recycles the connection, and answers on the new one', async () => {
+    await api.socket.disconnect();
+    expect(api.callsTo('apps.connections.open').length).toBeGreaterThanOrEqual(2);
+    const ack = await api.socket.envelope('slash_commands', {
+      command: '/pin',
+      text: 'topic pin-set',
+      user_id: 'U0ASKER01',
+      channel_id: 'C0GENERAL',
+      team_id: 'T0001',
+      trigger_id: 'trigger-reconnected',
+      response_url: api.responseUrl('after-reconnect'),
+    });
+    expect(ack).toEqual({});
+    await adapter.idle();
+    expect(api.callsTo('respond:after-reconnect')[0]?.body.text).toContain('Pin::set');
+    await expect
+      .poll(async () => (await fetch(`${base}/healthz`)).json(), { timeout: 5000 })
+      .toEqual({ status: 'ok', adapters: { slack: { connected: true } } });
+  });
+
   it('answers /pin through the acknowledgement and response_url', async () => {
     const ack = await api.socket.envelope('slash_commands', {
       command: '/pin',
