@@ -1,7 +1,8 @@
 // An async fn that awaits itself (directly or through other async fns) would need a future type
 // that contains itself, so rustc asks for indirection (E0733), pointing at the `async fn` line (or
-// at the `async move {` of a recursive async block). Mutual recursion gets one error, on the first
-// function.
+// at the `async move {` of a recursive async block). A cycle gets one error, where rustc's walk
+// (async fns in file order, calls in source order) closes it: mutual recursion on the first
+// function, unless the walk first meets a function that calls itself.
 import {
   attributesOf,
   callParts,
@@ -64,14 +65,17 @@ export default defineRule({
       }
       edges.set(fn, out);
     }
+    // rustc walks the async fns in file order and each body's calls in source order, and
+    // reports the first cycle it closes, once, at the fn the cycle returns to.
     const reported = new Set<FnInfo>();
     for (const fn of asyncFns) {
       if (reported.has(fn)) continue;
-      const cycle = findCycle(fn, edges);
+      const cycle = firstCycle(fn, edges, reported);
       if (!cycle) continue;
       for (const member of cycle.members) reported.add(member);
-      const first = cycle.members.reduce((a, b) => (a.node.start <= b.node.start ? a : b));
-      const edge = edges.get(first)?.find((e) => cycle.members.includes(e.target));
+      const first = cycle.head;
+      const next = cycle.members[1] ?? first;
+      const edge = edges.get(first)?.find((e) => e.target === next);
       const how =
         edge?.target === first
           ? 'itself'
@@ -169,27 +173,31 @@ function callees(facts: Facts, call: SyntaxNode, caller: FnInfo): FnInfo[] {
   return [];
 }
 
-/** A cycle through `start` in the call graph, if any. */
-function findCycle(
+/**
+ * The first cycle a depth-first walk from `start` closes, following calls in source order:
+ * `head` is the fn the cycle returns to, `members` the cycle from `head` on.
+ */
+function firstCycle(
   start: FnInfo,
   edges: Map<FnInfo, { target: FnInfo; call: SyntaxNode }[]>,
-): { members: FnInfo[] } | null {
-  const path: FnInfo[] = [];
-  const visiting = new Set<FnInfo>();
-  const visit = (fn: FnInfo): FnInfo[] | null => {
-    if (fn === start && path.length > 0) return [...path];
-    if (visiting.has(fn)) return null;
-    visiting.add(fn);
-    path.push(fn);
+  skip: ReadonlySet<FnInfo>,
+): { head: FnInfo; members: FnInfo[] } | null {
+  const stack: FnInfo[] = [];
+  const seen = new Set<FnInfo>();
+  const visit = (fn: FnInfo): { head: FnInfo; members: FnInfo[] } | null => {
+    const at = stack.indexOf(fn);
+    if (at >= 0) return { head: fn, members: stack.slice(at) };
+    if (seen.has(fn) || skip.has(fn)) return null;
+    seen.add(fn);
+    stack.push(fn);
     for (const edge of edges.get(fn) ?? []) {
       const found = visit(edge.target);
       if (found) return found;
     }
-    path.pop();
+    stack.pop();
     return null;
   };
-  const members = visit(start);
-  return members ? { members } : null;
+  return visit(start);
 }
 
 /**

@@ -238,7 +238,11 @@ export default defineRule({
           const args = outerExpression(use).parent;
           const call = args?.type === 'arguments' ? args.parent : null;
           const parts = call ? callParts(call) : null;
-          if (parts?.kind === 'method' && parts.receiver && storedOutside(facts, parts.receiver)) {
+          if (
+            parts?.kind === 'method' &&
+            parts.receiver &&
+            storedOutside(facts, parts.receiver, binding)
+          ) {
             context.report({
               node: assign.child('right') ?? assign,
               messageId: 'outlivesOwner',
@@ -496,11 +500,14 @@ function isReturned(literal: SyntaxNode): boolean {
 }
 
 /** The receiver is a parameter (or a field of one): storing into it outlives the function. */
-function storedOutside(facts: Facts, receiver: SyntaxNode): boolean {
+function storedOutside(facts: Facts, receiver: SyntaxNode, value: Binding): boolean {
   const root = spine(receiver).at(-1);
   if (root?.type !== 'identifier') return false;
   const binding = facts.scopes.resolve(root);
-  return binding?.kind === 'param' || binding?.kind === 'self';
+  if (binding?.kind === 'param' || binding?.kind === 'self') return true;
+  // A collection declared in an outer block outlives the value, which dies at its block's end.
+  const block = value.decl.closest(['block']);
+  return binding !== null && block !== null && !binding.decl.within(block);
 }
 
 /** True when this use of a variable needs it mutably (a `&mut` method, a write, `&mut x`). */

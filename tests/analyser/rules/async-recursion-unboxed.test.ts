@@ -73,6 +73,29 @@ impl Server {
   ],
   invalid: [
     {
+      name: 'mutual recursion where the second fn first calls itself: the error is on it',
+      code: `enum Expr { Num(i64), Neg(Box<Expr>), Add(Box<Expr>, Box<Expr>) }
+async fn eval_binary(a: &Expr, b: &Expr) -> i64 {
+    eval(a).await + eval(b).await
+}
+async fn eval(e: &Expr) -> i64 {
+    match e {
+        Expr::Num(n) => *n,
+        Expr::Neg(inner) => -eval(inner).await,
+        Expr::Add(a, b) => eval_binary(a, b).await,
+    }
+}
+`,
+      errors: [{ line: 5, column: 1, messageId: 'recursive', rustc: 'E0733', severity: 'error' }],
+    },
+    {
+      name: 'a fn that calls itself before the fn it recurses through',
+      code: `async fn a(n: u32) -> u32 { if n == 0 { 0 } else { b(n - 1).await } }
+async fn b(n: u32) -> u32 { if n == 0 { 0 } else { b(n - 1).await + a(n - 1).await } }
+`,
+      errors: [{ line: 2, column: 1, messageId: 'recursive', rustc: 'E0733', severity: 'error' }],
+    },
+    {
       name: 'direct recursion',
       code: `pub async fn countdown(n: u32) -> u32 {
     if n == 0 { return 0; }

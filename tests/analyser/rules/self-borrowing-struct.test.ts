@@ -120,6 +120,38 @@ pub fn first(input: &[&str]) -> usize {
   ],
   invalid: [
     {
+      name: 'a self-borrowing value pushed into a Vec declared outside the loop',
+      code: `struct Message<'a> { body: String, subject: &'a str }
+pub fn many(texts: &[&str]) -> usize {
+    let mut sent: Vec<Message> = Vec::new();
+    for text in texts {
+        let mut msg = Message { body: text.to_string(), subject: "" };
+        msg.subject = msg.body.lines().next().unwrap_or("");
+        sent.push(msg);
+    }
+    sent.len()
+}
+`,
+      errors: [
+        { line: 6, column: 23, messageId: 'outlivesOwner', rustc: 'E0597', severity: 'error' },
+      ],
+    },
+    {
+      name: 'a self-borrowing value pushed into a Vec of the same block',
+      code: `struct Message<'a> { body: String, subject: &'a str }
+pub fn one() -> usize {
+    let mut sent: Vec<Message> = Vec::new();
+    let mut msg = Message { body: "a b".to_string(), subject: "" };
+    msg.subject = msg.body.lines().next().unwrap_or("");
+    sent.push(msg);
+    sent.len()
+}
+`,
+      errors: [
+        { line: 6, column: 15, messageId: 'movedWhileBorrowed', rustc: 'E0505', severity: 'error' },
+      ],
+    },
+    {
       name: 'borrows collected in a loop into a Vec, then returned next to their owner',
       code: `pub struct Doc<'a> {
     text: String,
