@@ -414,6 +414,24 @@ export function isVariableReference(node: SyntaxNode): boolean {
       return false;
     case 'macro_invocation':
       return node.field !== 'macro';
+    // A name in a pattern declares a binding (or names a constant); it does not read one.
+    case 'let_declaration':
+    case 'parameter':
+    case 'for_expression':
+    case 'let_condition':
+      return node.field !== 'pattern';
+    case 'mut_pattern':
+    case 'ref_pattern':
+    case 'tuple_pattern':
+    case 'tuple_struct_pattern':
+    case 'struct_pattern':
+    case 'field_pattern':
+    case 'slice_pattern':
+    case 'or_pattern':
+    case 'captured_pattern':
+    case 'match_pattern':
+    case 'closure_parameters':
+      return false;
     case 'call_expression':
       // `foo(..)` names a function unless `foo` is a local closure; resolution decides.
       return true;

@@ -5,6 +5,20 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a consumed pin shadowed by a new reborrow of the same name',
+      code: `use std::pin::Pin;
+pub trait Pump {
+    fn step(self: Pin<&mut Self>) -> bool;
+}
+pub fn twice<P: Pump>(mut outer: Pin<&mut P>) -> bool {
+    let p = outer.as_mut();
+    let first = p.step();
+    let p = outer.as_mut();
+    first && p.step()
+}
+`,
+    },
+    {
       name: 'a trait method taking &mut self called twice on a pin of an Unpin type',
       code: `use std::pin::Pin;
 pub trait Counter {
