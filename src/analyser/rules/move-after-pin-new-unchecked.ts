@@ -112,20 +112,34 @@ export default defineRule({
         reportSharedPointerEscape(shared, call);
         continue;
       }
+      checkPinned(call, arg);
+      // `fn poll_once<F>(fut: &mut F) { unsafe { Pin::new_unchecked(fut) } .. }`: every call
+      // `poll_once(&mut x)` pins `x` with the same promise.
+      for (const site of callsPinningParameter(
+        facts,
+        context.tree.ofType('call_expression'),
+        arg,
+      )) {
+        checkPinned(site.call, site.arg);
+      }
+    }
+
+    /** `arg` (`&mut x`, `&x`, `&mut x.field`) is pinned at `call`: report a later move of `x`. */
+    function checkPinned(call: SyntaxNode, arg: SyntaxNode): void {
       // `&mut x` or `&x` (a `Pin<&T>` made unchecked carries the same promise).
       const target = mutBorrowTarget(arg) ?? sharedBorrowTarget(arg);
       // `&mut x`, or `&mut x.field` of a local struct (then moving `x` moves the field too).
       const path = target ? localPath(target) : null;
-      if (!target || !path) continue;
+      if (!target || !path) return;
       if (path.element) {
         reportElementMoves(path.root, target, call);
-        continue;
+        return;
       }
       const binding = facts.scopes.resolve(path.root);
-      if (!binding || reported.has(binding) || binding.kind === 'self') continue;
-      if (path.fields.length > 0 && !isOwnedValue(facts.bindingType(binding))) continue;
+      if (!binding || reported.has(binding) || binding.kind === 'self') return;
+      if (path.fields.length > 0 && !isOwnedValue(facts.bindingType(binding))) return;
       const verdict = facts.unpin(facts.typeOf(target), facts.envAt(call));
-      if (verdict.value === 'yes') continue;
+      if (verdict.value === 'yes') return;
       const pinHolder = pinBinding(facts, call);
       const holderUses = pinHolder ? facts.scopes.usesOf(pinHolder) : [];
       for (const use of facts.scopes.usesOf(binding)) {
@@ -151,6 +165,29 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * When `arg` is a reference parameter of the snippet's own fn, pinned unchecked inside it: the
+ * calls of that fn, each with the argument it passes for the parameter.
+ */
+function callsPinningParameter(
+  facts: Facts,
+  calls: readonly SyntaxNode[],
+  arg: SyntaxNode,
+): { call: SyntaxNode; arg: SyntaxNode }[] {
+  const inner = unwrap(arg);
+  const param = inner.type === 'identifier' ? facts.scopes.resolve(inner) : null;
+  if (param?.kind !== 'param' || facts.bindingType(param).k !== 'ref') return [];
+  const fn = facts.fnAt(param.decl);
+  const position = param.decl.parent?.namedChildren.indexOf(param.decl) ?? -1;
+  if (!fn || fn.receiver !== null || position < 0) return [];
+  return calls.flatMap((call) => {
+    const parts = callParts(call);
+    const passed =
+      parts?.kind === 'fn' && parts.name === fn.name ? parts.args[position] : undefined;
+    return passed && !call.within(fn.node) ? [{ call, arg: passed }] : [];
+  });
+}
 
 /** The variable that holds the pin, for `let p = unsafe { Pin::new_unchecked(&mut x) };`. */
 function pinBinding(facts: Facts, call: SyntaxNode): Binding | null {

@@ -5,6 +5,28 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a helper fn that pins its argument, called twice on a value that stays put',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+fn step<F: Future>(fut: &mut F) -> Poll<F::Output> {
+    let mut cx = Context::from_waker(Waker::noop());
+    unsafe { Pin::new_unchecked(fut) }.poll(&mut cx)
+}
+async fn job() -> u8 {
+    let data = [1u8, 2, 3];
+    let first = &data[0];
+    std::future::ready(()).await;
+    *first
+}
+pub fn run() -> bool {
+    let mut task = job();
+    let _ = step(&mut task);
+    step(&mut task).is_ready()
+}
+`,
+    },
+    {
       name: 'shadowing the pinned binding',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -61,6 +83,30 @@ fn main() {
     },
   ],
   invalid: [
+    {
+      name: 'a helper fn that pins its argument unchecked, then the caller moves the value',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+fn step<F: Future>(fut: &mut F) -> Poll<F::Output> {
+    let mut cx = Context::from_waker(Waker::noop());
+    unsafe { Pin::new_unchecked(fut) }.poll(&mut cx)
+}
+async fn job() -> u8 {
+    let data = [1u8, 2, 3];
+    let first = &data[0];
+    std::future::ready(()).await;
+    *first
+}
+pub fn run() -> bool {
+    let mut task = job();
+    let _ = step(&mut task);
+    let mut moved = task;
+    step(&mut moved).is_ready()
+}
+`,
+      errors: [{ line: 17, column: 21, messageId: 'movedAfterPin', severity: 'unsound' }],
+    },
     {
       name: 'mem::swap after polling',
       code: `use std::future::Future;
