@@ -46,26 +46,33 @@ export default defineRule({
     const { facts } = context;
     const reported = new Set<Binding>();
 
-    /** `Pin::new_unchecked(&mut v[i])`, then `v.swap(..)` / `v.remove(..)` / `v.push(..)` moves it. */
-    function reportElementMoves(root: SyntaxNode, target: SyntaxNode, call: SyntaxNode): void {
-      const binding = facts.scopes.resolve(root);
-      if (!binding || reported.has(binding)) return;
+    /**
+     * `Pin::new_unchecked(&mut v[i])` (or of `this.futures[i]`), then `v.swap(..)` /
+     * `v.swap_remove(..)` / `v.push(..)` moves it.
+     */
+    function reportElementMoves(vector: SyntaxNode, target: SyntaxNode, call: SyntaxNode): void {
+      const path = localPath(vector);
+      const binding = path && !path.element ? facts.scopes.resolve(path.root) : null;
+      if (!path || !binding || reported.has(binding)) return;
       if (facts.unpin(facts.typeOf(target), facts.envAt(call)).value === 'yes') return;
+      const name = [binding.name, ...path.fields].join('.');
       for (const use of facts.scopes.usesOf(binding)) {
-        if (use.start < call.end || useKind(use) !== 'receiver') continue;
-        const method = use.parent?.child('field')?.text ?? '';
+        if (use.start < call.end) continue;
+        const place = exactPlace(use, path.fields);
+        if (!place || useKind(place) !== 'receiver') continue;
+        const method = place.parent?.child('field')?.text ?? '';
         if (!REORDERING.has(method)) continue;
         reported.add(binding);
         context.report({
-          node: use.parent?.parent ?? use,
+          node: place.parent?.parent ?? use,
           messageId: 'movedAfterPin',
           data: {
             value: placeName(target),
             line: String(call.line),
-            how: `\`${binding.name}.${method}(..)\` (which moves the elements of \`${binding.name}\`)`,
+            how: `\`${name}.${method}(..)\` (which moves the elements of \`${name}\`)`,
             why: '',
           },
-          fix: `Keep the futures as \`Vec<Pin<Box<_>>>\` (\`Box::pin\` each one) so that reordering \`${binding.name}\` moves only the boxes, or never reorder or grow \`${binding.name}\` after pinning its elements.`,
+          fix: `Keep the futures as \`Vec<Pin<Box<_>>>\` (\`Box::pin\` each one) so that reordering \`${name}\` moves only the boxes, or never reorder or grow \`${name}\` after pinning its elements.`,
         });
         return;
       }
@@ -127,14 +134,15 @@ export default defineRule({
     /** `arg` (`&mut x`, `&x`, `&mut x.field`) is pinned at `call`: report a later move of `x`. */
     function checkPinned(call: SyntaxNode, arg: SyntaxNode): void {
       // `&mut x` or `&x` (a `Pin<&T>` made unchecked carries the same promise).
-      const target = mutBorrowTarget(arg) ?? sharedBorrowTarget(arg);
-      // `&mut x`, or `&mut x.field` of a local struct (then moving `x` moves the field too).
-      const path = target ? localPath(target) : null;
-      if (!target || !path) return;
-      if (path.element) {
-        reportElementMoves(path.root, target, call);
+      const target = mutBorrowTarget(arg) ?? sharedBorrowTarget(arg) ?? borrowedElement(facts, arg);
+      if (target && unwrap(target).type === 'index_expression') {
+        const vector = unwrap(target).namedChildren[0];
+        if (vector) reportElementMoves(vector, target, call);
         return;
       }
+      // `&mut x`, or `&mut x.field` of a local struct (then moving `x` moves the field too).
+      const path = target ? localPath(target) : null;
+      if (!target || !path || path.element) return;
       const binding = facts.scopes.resolve(path.root);
       if (!binding || reported.has(binding) || binding.kind === 'self') return;
       if (path.fields.length > 0 && !isOwnedValue(facts.bindingType(binding))) return;
@@ -309,6 +317,31 @@ function movedPlace(use: SyntaxNode, fields: string[]): SyntaxNode | null {
     current = parent;
   }
   return current;
+}
+
+/** The `x.a.b` expression built on this use of `x`, when the path is exactly `fields`. */
+function exactPlace(use: SyntaxNode, fields: string[]): SyntaxNode | null {
+  let current = use;
+  for (const field of fields) {
+    const parent = current.parent;
+    if (parent?.type !== 'field_expression' || parent.child('value') !== current) return null;
+    if (parent.child('field')?.text !== field) return null;
+    current = parent;
+  }
+  return current;
+}
+
+/**
+ * For a local that borrows a vector element (`let fut = &mut v[i];`, or the `fut` of
+ * `let (slot, fut) = &mut this.tasks[i];`): the element `v[i]` it points into.
+ */
+function borrowedElement(facts: Facts, arg: SyntaxNode): SyntaxNode | null {
+  const inner = unwrap(arg);
+  const binding = inner.type === 'identifier' ? facts.scopes.resolve(inner) : null;
+  if (binding?.decl.type !== 'let_declaration') return null;
+  const value = binding.decl.child('value');
+  const element = value ? (mutBorrowTarget(value) ?? sharedBorrowTarget(value)) : null;
+  return element && unwrap(element).type === 'index_expression' ? element : null;
 }
 
 /** A value stored in the variable itself (not behind a reference or a box). */

@@ -5,6 +5,28 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'futures pinned in place in a Vec that is never reordered',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Race<F> { runners: Vec<(u8, F)>, done: Vec<bool> }
+impl<F: Future> Future for Race<F> {
+    type Output = u8;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
+        let this = unsafe { self.get_unchecked_mut() };
+        for i in 0..this.runners.len() {
+            let (id, fut) = &mut this.runners[i];
+            if !this.done[i] && unsafe { Pin::new_unchecked(fut) }.poll(cx).is_ready() {
+                this.done[i] = true;
+                return Poll::Ready(*id);
+            }
+        }
+        Poll::Pending
+    }
+}
+`,
+    },
+    {
       name: 'a helper fn that pins its argument, called twice on a value that stays put',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -83,6 +105,32 @@ fn main() {
     },
   ],
   invalid: [
+    {
+      name: 'a future pinned through a destructured &mut v[i], then swap_remove on a field Vec',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Race<F> { runners: Vec<(u8, F)> }
+impl<F: Future> Future for Race<F> {
+    type Output = u8;
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u8> {
+        let this = unsafe { self.get_unchecked_mut() };
+        let mut i = 0;
+        while i < this.runners.len() {
+            let (id, fut) = &mut this.runners[i];
+            let id = *id;
+            if unsafe { Pin::new_unchecked(fut) }.poll(cx).is_ready() {
+                this.runners.swap_remove(i);
+                return Poll::Ready(id);
+            }
+            i += 1;
+        }
+        Poll::Pending
+    }
+}
+`,
+      errors: [{ line: 14, column: 17, messageId: 'movedAfterPin', severity: 'unsound' }],
+    },
     {
       name: 'a helper fn that pins its argument unchecked, then the caller moves the value',
       code: `use std::future::Future;
