@@ -93,7 +93,13 @@ export default defineRule({
         const binding = facts.scopes.resolve(receiver);
         if (!binding || seen.has(binding)) continue;
         const holder = facts.bindingType(binding);
-        const owner = holder.k === 'path' ? holder.name : null;
+        // A constructor the snippet does not show (`Frame::blank()`) still names the type.
+        const owner =
+          holder.k === 'path'
+            ? holder.name
+            : binding.value && callParts(unwrap(binding.value))?.owner === init.type
+              ? init.type
+              : null;
         if (owner !== init.type) continue;
         for (const use of facts.scopes.usesOf(binding)) {
           if (use.start <= call.end) continue;
@@ -183,7 +189,7 @@ function rootVariable(node: SyntaxNode | null): SyntaxNode | null {
 }
 
 /**
- * For `&x.f`, `&x.f as *const _`, `addr_of!(x.f)`, `&x.buf[0]`, `x.buf.as_ptr()` (or a variable
+ * For `&x.f`, `&x.f as *const _`, `addr_of!(x.f)`, `&x.buf[0]`, `x.buf[..n].as_ptr()` (or a variable
  * holding one): x and f. Pointers into an element or through `as_ptr` point into the struct itself
  * only when the field is an array; a `Vec`'s or `String`'s buffer is on the heap and does not move.
  */
@@ -220,7 +226,10 @@ function addressedField(
     (parts.name === 'as_ptr' || parts.name === 'as_mut_ptr') &&
     parts.receiver
   ) {
-    const receiver = unwrap(parts.receiver);
+    // `x.buf.as_ptr()`, or of a slice of it: `x.buf[..4].as_ptr()`.
+    let receiver = unwrap(parts.receiver);
+    while (receiver.type === 'index_expression')
+      receiver = unwrap(receiver.namedChildren[0] ?? receiver);
     const root = receiver.type === 'field_expression' ? rootVariable(receiver) : null;
     if (!root || facts.typeOf(receiver).k !== 'array') return null;
     return { root, field: receiver.child('field')?.text ?? '' };

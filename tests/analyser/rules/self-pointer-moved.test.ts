@@ -5,6 +5,22 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a pointer into a slice of a Vec field (its buffer is on the heap)',
+      code: `use std::pin::Pin;
+pub struct Packet { bytes: Vec<u8>, tag: *const u8 }
+impl Packet {
+    fn mark(&mut self) {
+        self.tag = self.bytes[..1].as_ptr();
+    }
+}
+pub fn build(b: Vec<u8>) -> Pin<Box<Packet>> {
+    let mut p = Packet { bytes: b, tag: std::ptr::null() };
+    p.mark();
+    Box::pin(p)
+}
+`,
+    },
+    {
       name: 'pinning first, then writing the pointer',
       code: `use std::marker::PhantomPinned;
 use std::pin::Pin;
@@ -101,6 +117,42 @@ fn main() {
     },
   ],
   invalid: [
+    {
+      name: 'a method points a field at a slice of an array field, then the value is boxed',
+      code: `use std::pin::Pin;
+pub struct Packet { bytes: [u8; 8], tag: *const u8 }
+impl Packet {
+    fn mark(&mut self) {
+        self.tag = self.bytes[..1].as_ptr();
+    }
+}
+pub fn build(b: [u8; 8]) -> Pin<Box<Packet>> {
+    let mut p = Packet { bytes: b, tag: std::ptr::null() };
+    p.mark();
+    Box::pin(p)
+}
+`,
+      errors: [{ line: 11, column: 14, messageId: 'movedAfterInit', severity: 'unsound' }],
+    },
+    {
+      name: 'a fragment whose constructor is not shown',
+      code: `pub struct Packet { bytes: [u8; 8], tag: *const u8 }
+
+impl Packet {
+    fn mark(&mut self) {
+        self.tag = self.bytes[..1].as_ptr();
+    }
+}
+
+pub fn build(b: [u8; 8]) -> Pin<Box<Packet>> {
+    let mut p = Packet::empty();
+    p.bytes = b;
+    p.mark();
+    Box::pin(p)
+}
+`,
+      errors: [{ line: 13, column: 14, messageId: 'movedAfterInit', severity: 'unsound' }],
+    },
     {
       name: 'returning the initialised local',
       code: `struct Doc { title: String, title_ref: *const String }
