@@ -622,6 +622,7 @@ export class Facts {
         return pathTy('Pin', [{ k: 'ref', mut: true, inner }]);
       }
       case 'pattern': {
+        if (binding.decl.type === 'let_condition') return this.unwrappedType(binding);
         if (
           binding.decl.type !== 'for_expression' ||
           binding.decl.child('pattern') !== binding.ident
@@ -631,6 +632,21 @@ export class Facts {
         return iterated ? this.itemType(iterated) : UNKNOWN;
       }
     }
+  }
+
+  /** `x` in `if let Some(x) = opt` / `while let Some(mut x) = queue.pop_front()`. */
+  private unwrappedType(binding: Binding): Ty {
+    const pattern = binding.decl.child('pattern');
+    const value = binding.decl.child('value');
+    const wrapper = pattern?.type === 'tuple_struct_pattern' ? pattern.child('type')?.text : null;
+    const inner = pattern?.namedChildren.filter((child) => child.field !== 'type') ?? [];
+    const only = inner.length === 1 ? inner[0] : undefined;
+    const ident =
+      only?.type === 'mut_pattern' ? only.namedChildren.find((c) => c.type === 'identifier') : only;
+    if (!value || !ident || ident.start !== binding.ident?.start || !wrapper) return UNKNOWN;
+    const ty = this.typeOf(value);
+    const expected = wrapper === 'Some' ? 'Option' : wrapper === 'Ok' ? 'Result' : null;
+    return ty.k === 'path' && ty.name === expected ? (ty.args[0] ?? UNKNOWN) : UNKNOWN;
   }
 
   /** `let (a, mut b) = (x, y);`: the type of the element at the binding's position. */
@@ -944,14 +960,29 @@ export class Facts {
       receiverTy.k === 'path' && receiverTy.name === 'Option'
         ? (receiverTy.args[0] ?? UNKNOWN)
         : null;
+    // Through references only (`&mut Box<T>`, `&mut VecDeque<T>`), not through the box itself.
+    let owned = receiverTy;
+    while (owned.k === 'ref') owned = owned.inner;
+    const boxed = owned.k === 'path' && owned.name === 'Box' ? (owned.args[0] ?? UNKNOWN) : null;
+    const elements =
+      owned.k === 'path' && ['Vec', 'VecDeque'].includes(owned.name)
+        ? (owned.args[0] ?? UNKNOWN)
+        : null;
     switch (method) {
       case 'as_mut':
         if (pin) return pathTy('Pin', [{ k: 'ref', mut: true, inner: pin.target }]);
         if (option) return pathTy('Option', [{ k: 'ref', mut: true, inner: option }]);
+        if (boxed) return { k: 'ref', mut: true, inner: boxed };
         break;
       case 'as_ref':
         if (pin) return pathTy('Pin', [{ k: 'ref', mut: false, inner: pin.target }]);
         if (option) return pathTy('Option', [{ k: 'ref', mut: false, inner: option }]);
+        if (boxed) return { k: 'ref', mut: false, inner: boxed };
+        break;
+      case 'pop':
+      case 'pop_front':
+      case 'pop_back':
+        if (elements) return pathTy('Option', [elements]);
         break;
       case 'take':
         if (option) return receiverTy;

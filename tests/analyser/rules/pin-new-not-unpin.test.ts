@@ -5,6 +5,21 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'boxed Unpin futures taken from a queue with while let',
+      code: `use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn drain(queue: &mut VecDeque<Box<dyn Future<Output = ()> + Unpin>>, cx: &mut Context<'_>) {
+    while let Some(mut job) = queue.pop_front() {
+        if Pin::new(job.as_mut()).poll(cx) == Poll::Pending {
+            queue.push_back(job);
+        }
+    }
+}
+`,
+    },
+    {
       name: 'a generic helper returning an Unpin-bounded future it was given',
       code: `use std::future::Future;
 use std::pin::Pin;
@@ -144,6 +159,22 @@ pub fn poll_first<G: Future + Unpin>(jobs: &mut Vec<G>, ready: &mut [bool; 2], c
     },
   ],
   invalid: [
+    {
+      name: 'Box<dyn Future> taken from a queue with while let, pinned through as_mut',
+      code: `use std::collections::VecDeque;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub fn drain(queue: &mut VecDeque<Box<dyn Future<Output = ()>>>, cx: &mut Context<'_>) {
+    while let Some(mut job) = queue.pop_front() {
+        if Pin::new(job.as_mut()).poll(cx) == Poll::Pending {
+            queue.push_back(job);
+        }
+    }
+}
+`,
+      errors: [{ line: 7, column: 12, messageId: 'notUnpin', rustc: 'E0277', severity: 'error' }],
+    },
     {
       name: 'a future returned by a generic helper, inferred from its argument',
       code: `use std::future::Future;
