@@ -363,6 +363,7 @@ const OWNING = new Set(['clone', 'to_string', 'to_owned', 'to_vec', 'len', 'coun
  * `map.entry(k).or_default().push(v)`).
  */
 function borrowsVariable(facts: Facts, value: SyntaxNode, name: string, depth = 0): boolean {
+  if (depth < 4 && returnsBorrowOf(facts, unwrap(value), name, depth)) return true;
   const chain = spine(value);
   if (chain.some((node) => OWNING.has(callParts(node)?.name ?? ''))) return false;
   const last = chain.at(-1);
@@ -374,6 +375,19 @@ function borrowsVariable(facts: Facts, value: SyntaxNode, name: string, depth = 
   return sourcesOf(facts, binding).some((source) =>
     borrowsVariable(facts, source, name, depth + 1),
   );
+}
+
+/**
+ * `parse(&text)` where the snippet's `fn parse(text: &str) -> HashMap<&str, ..>` returns
+ * references: by lifetime elision the result borrows what the arguments borrow.
+ */
+function returnsBorrowOf(facts: Facts, call: SyntaxNode, name: string, depth: number): boolean {
+  const parts = callParts(call);
+  if (parts?.kind !== 'fn') return false;
+  const fns = facts.fnsNamed(parts.name).filter((fn) => fn.impl === null);
+  const returns = fns[0]?.returnNode?.text ?? '';
+  if (fns.length !== 1 || !/&|'[a-z_]/.test(returns)) return false;
+  return parts.args.some((arg) => borrowsVariable(facts, arg, name, depth + 1));
 }
 
 /** The expressions a local's value comes from: its initialiser, assignments, what is stored in it. */

@@ -5,6 +5,24 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a helper that returns owned words from a borrow of the text',
+      code: `pub struct Words<'a> {
+    text: String,
+    words: Vec<String>,
+    first: &'a str,
+}
+fn split(text: &str) -> Vec<String> {
+    text.split(' ').map(String::from).collect()
+}
+impl<'a> Words<'a> {
+    pub fn new(text: String, first: &'a str) -> Words<'a> {
+        let words = split(&text);
+        Words { text, words, first }
+    }
+}
+`,
+    },
+    {
       name: 'a collection of borrows from another source, and an owned copy of the text',
       code: `pub struct Doc<'a> {
     text: String,
@@ -119,6 +137,26 @@ pub fn first(input: &[&str]) -> usize {
     },
   ],
   invalid: [
+    {
+      name: 'borrows made by a helper fn whose return type borrows its argument',
+      code: `pub struct Words<'a> {
+    text: String,
+    words: Vec<&'a str>,
+}
+fn split(text: &str) -> Vec<&str> {
+    text.split(' ').collect()
+}
+impl<'a> Words<'a> {
+    pub fn new(text: String) -> Words<'a> {
+        let words = split(&text);
+        Words { text, words }
+    }
+}
+`,
+      errors: [
+        { line: 11, column: 9, messageId: 'returnsSelfBorrow', rustc: 'E0515', severity: 'error' },
+      ],
+    },
     {
       name: 'a self-borrowing value pushed into a Vec declared outside the loop',
       code: `struct Message<'a> { body: String, subject: &'a str }
