@@ -6,6 +6,7 @@ import {
   callParts,
   defineRule,
   loopAround,
+  mutBorrowTarget,
   outerExpression,
   unwrap,
   useKind,
@@ -68,6 +69,12 @@ export default defineRule({
       message:
         '`{{value}}.{{ref}}` borrows `{{value}}.{{owner}}`, so changing `{{value}}.{{owner}}` here while that borrow is still used is rejected (E0502).',
       fix: 'Store an index instead of a reference (recompute the reference when needed), or finish changing `{{owner}}` before taking the reference.',
+      rustc: 'E0502',
+    },
+    lentAndBorrowed: {
+      message:
+        '`&mut {{value}}` and `&{{value}}.{{owner}}` are passed to the same call: `{{value}}` is already lent out mutably, so borrowing its field as well is rejected (E0502). Filling `{{value}}.{{ref}}` from `{{value}}.{{owner}}` would make `{{value}}` borrow itself anyway.',
+      fix: 'Keep the text outside the struct that borrows it (a separate owner that lives longer), or store indices or ranges into `{{owner}}` instead of references.',
       rustc: 'E0502',
     },
     borrowedForeverMut: {
@@ -133,6 +140,23 @@ export default defineRule({
         .map((arg) => borrowedOwner(facts, arg, base, item))
         .find((found) => found !== null);
       if (owner) checkLocal(call, base, item, field, owner);
+    }
+
+    // `fill(&mut x, &x.text)`: the same value lent mutably and borrowed in one call.
+    for (const call of context.tree.ofType('call_expression')) {
+      const args = callParts(call)?.args ?? [];
+      for (const lent of args) {
+        const place = mutBorrowTarget(lent);
+        if (place?.type !== 'identifier') continue;
+        const item = itemOf(facts, place, byName);
+        const borrowed = item ? sharedFieldBorrow(args, place.text, ownedFields(item)) : null;
+        if (!item || !borrowed) continue;
+        context.report({
+          node: borrowed.node,
+          messageId: 'lentAndBorrowed',
+          data: { value: place.text, owner: borrowed.field, ref: refFields(item)[0] ?? 'ref' },
+        });
+      }
     }
 
     // Methods taking `&'a mut self` with the struct's own lifetime: a call borrows the value forever.
@@ -351,6 +375,24 @@ function spine(node: SyntaxNode): SyntaxNode[] {
     current = current ? unwrap(current) : null;
   }
   return out;
+}
+
+/** Among `args`, a `&x.f` (shared) of one of the owned `fields` of the variable `name`. */
+function sharedFieldBorrow(
+  args: readonly SyntaxNode[],
+  name: string,
+  fields: readonly string[],
+): { node: SyntaxNode; field: string } | null {
+  for (const arg of args) {
+    const inner = unwrap(arg);
+    if (inner.type !== 'reference_expression' || inner.childOfType('mutable_specifier')) continue;
+    const place = unwrap(inner.child('value') ?? inner);
+    const field = place.type === 'field_expression' ? place.child('field')?.text : undefined;
+    if (field && fields.includes(field) && place.child('value')?.text === name) {
+      return { node: inner, field };
+    }
+  }
+  return null;
 }
 
 /** Methods whose result owns its data: a value made with them borrows nothing. */

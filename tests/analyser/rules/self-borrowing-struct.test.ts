@@ -5,6 +5,22 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'lending one value mutably and borrowing the text of another',
+      code: `pub struct Doc<'a> {
+    text: String,
+    lines: Vec<&'a str>,
+}
+fn index<'a>(doc: &mut Doc<'a>, text: &'a str) {
+    doc.lines.extend(text.lines());
+}
+pub fn open(source: &Doc<'_>) -> usize {
+    let mut doc = Doc { text: String::new(), lines: Vec::new() };
+    index(&mut doc, &source.text);
+    doc.lines.len() + doc.text.len()
+}
+`,
+    },
+    {
       name: 'a helper that returns owned words from a borrow of the text',
       code: `pub struct Words<'a> {
     text: String,
@@ -137,6 +153,25 @@ pub fn first(input: &[&str]) -> usize {
     },
   ],
   invalid: [
+    {
+      name: 'a value lent mutably and its own text borrowed in the same call',
+      code: `pub struct Doc<'a> {
+    text: String,
+    lines: Vec<&'a str>,
+}
+fn index<'a>(doc: &mut Doc<'a>, text: &'a str) {
+    doc.lines.extend(text.lines());
+}
+pub fn open(text: String) -> usize {
+    let mut doc = Doc { text, lines: Vec::new() };
+    index(&mut doc, &doc.text);
+    doc.lines.len()
+}
+`,
+      errors: [
+        { line: 10, column: 21, messageId: 'lentAndBorrowed', rustc: 'E0502', severity: 'error' },
+      ],
+    },
     {
       name: 'borrows made by a helper fn whose return type borrows its argument',
       code: `pub struct Words<'a> {
