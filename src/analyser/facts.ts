@@ -704,6 +704,8 @@ export class Facts {
       }
       if (receiver && (method === 'into_iter' || method === 'drain'))
         return elementOf(this.typeOf(receiver));
+      // `xs.iter_mut().filter(..)`, `.rev()`, `.skip(n)`: the same items as the receiver's.
+      if (receiver && method && PASS_THROUGH_ADAPTERS.has(method)) return this.itemType(receiver);
     }
     const ty = this.typeOf(node);
     return ty.k === 'ref' ? UNKNOWN : elementOf(ty);

@@ -197,9 +197,15 @@ function callsPinningParameter(
   });
 }
 
-/** The variable that holds the pin, for `let p = unsafe { Pin::new_unchecked(&mut x) };`. */
+/**
+ * The variable that holds the pin, for `let p = unsafe { Pin::new_unchecked(&mut x) };` or a
+ * struct literal with the pin in a field.
+ */
 function pinBinding(facts: Facts, call: SyntaxNode): Binding | null {
-  const outer = outerExpression(call);
+  let outer = outerExpression(call);
+  // `let lease = Lease { pinned: unsafe { Pin::new_unchecked(&mut job) }, .. };` holds it too.
+  const literal = outer.parent?.type === 'field_initializer' ? outer.parent.parent?.parent : null;
+  if (literal?.type === 'struct_expression') outer = outerExpression(literal);
   const statement = outer.parent;
   if (statement?.type !== 'let_declaration' || statement.child('value') !== outer) return null;
   const pattern = statement.child('pattern');

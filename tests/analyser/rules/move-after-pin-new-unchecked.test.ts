@@ -106,6 +106,23 @@ fn main() {
   ],
   invalid: [
     {
+      name: 'a pin kept in a struct field while the pinned value is moved',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Hold<'a, F> { pin: Pin<&'a mut F>, tries: u32 }
+pub fn hand_off<F: Future>(mut fut: F, out: &mut Vec<F>, cx: &mut Context<'_>) -> bool {
+    let mut hold = Hold { pin: unsafe { Pin::new_unchecked(&mut fut) }, tries: 0 };
+    out.push(fut);
+    hold.tries += 1;
+    hold.pin.as_mut().poll(cx).is_ready()
+}
+`,
+      errors: [
+        { line: 7, column: 14, messageId: 'movedWhileBorrowed', rustc: 'E0505', severity: 'error' },
+      ],
+    },
+    {
       name: 'a future pinned through a destructured &mut v[i], then swap_remove on a field Vec',
       code: `use std::future::Future;
 use std::pin::Pin;

@@ -67,6 +67,26 @@ let n = poller.poll(&mut events, None);
   ],
   invalid: [
     {
+      name: 'polling a field of items taken through iter_mut().rev().filter(..)',
+      code: `use std::future::Future;
+use std::task::{Context, Poll};
+pub struct Job<F> { fut: F, done: bool }
+pub fn step_all<F: Future>(jobs: &mut Vec<Job<F>>, cx: &mut Context<'_>) -> usize {
+    let mut finished = 0;
+    for job in jobs.iter_mut().rev().filter(|j| !j.done) {
+        if job.fut.poll(cx).is_ready() {
+            job.done = true;
+            finished += 1;
+        }
+    }
+    finished
+}
+`,
+      errors: [
+        { line: 7, column: 12, messageId: 'pollUnpinned', rustc: 'E0599', severity: 'error' },
+      ],
+    },
+    {
       name: "a snippet's own macro that re-binds its argument without pinning it",
       code: `use std::future::Future;
 use std::task::{Context, Poll, Waker};
