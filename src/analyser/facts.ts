@@ -616,6 +616,8 @@ export class Facts {
         if (binding.typeNode) return substSelf(this.read(binding.typeNode), env.self ?? UNKNOWN);
         if (binding.value) return this.typeOf(binding.value);
         if (binding.kind === 'closure-param') return this.closureItemType(binding);
+        if (binding.decl.child('pattern')?.type === 'tuple_struct_pattern')
+          return this.unwrappedType(binding);
         return this.destructuredType(binding);
       case 'macro-pin': {
         const inner = binding.ident ? this.typeOf(binding.ident) : UNKNOWN;
@@ -1731,10 +1733,16 @@ function projectedElementField(body: SyntaxNode): string | null {
   return null;
 }
 
-/** For `Some(f)` in `match x.as_mut() { Some(f) => .. }` or `if let Some(f) = x.as_mut()`: `x.as_mut()`. */
+/**
+ * For `Some(f)` in `match x.as_mut() { Some(f) => .. }`, `if let Some(f) = x.as_mut()` or
+ * `let Some(f) = x.as_mut() else { .. }`: `x.as_mut()`.
+ */
 function matchedValue(binding: Binding): SyntaxNode | null {
-  if (binding.kind !== 'pattern') return null;
   const decl = binding.decl;
+  // `let Some(f) = x.as_mut() else { .. };`
+  if (decl.type === 'let_declaration' && decl.child('pattern')?.type === 'tuple_struct_pattern')
+    return decl.child('value');
+  if (binding.kind !== 'pattern') return null;
   if (decl.type === 'let_condition') return decl.child('value');
   if (decl.type === 'match_arm') return decl.parent?.parent?.child('value') ?? null;
   return null;

@@ -92,6 +92,32 @@ impl<F: Future> Drop for Tagged<F> {
   ],
   invalid: [
     {
+      name: 'a field projected through let-else, taken out in Drop',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Guarded<F> { inner: Option<F>, parked: Vec<Box<dyn FnOnce()>> }
+impl<F: Future> Future for Guarded<F> {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = unsafe { self.get_unchecked_mut() };
+        let Some(inner) = this.inner.as_mut() else {
+            return Poll::Ready(());
+        };
+        unsafe { Pin::new_unchecked(inner) }.poll(cx).map(|_| ())
+    }
+}
+impl<F> Drop for Guarded<F> {
+    fn drop(&mut self) {
+        if let Some(left) = self.inner.take() {
+            drop(left);
+        }
+    }
+}
+`,
+      errors: [{ line: 17, column: 29, messageId: 'movedInDrop', severity: 'unsound' }],
+    },
+    {
       name: 'Option::take of the pinned future',
       code: `use std::future::Future;
 use std::pin::Pin;
