@@ -1051,6 +1051,12 @@ export class Facts {
         (traits.includes(f.inTrait) || (generic?.includes(f.inTrait) ?? false)),
     );
     if (declared.length > 0) candidates = declared;
+    // A receiver the snippet does not type (`self.loader` of a struct not shown): a method only
+    // one trait of the snippet declares is that trait's.
+    if (candidates.length === 0 && receiverType.k === 'unknown') {
+      const traitOnly = this.fnsNamed(method).filter((f) => f.inTrait !== null);
+      if (traitOnly.length === 1) candidates = traitOnly;
+    }
     const first = candidates[0];
     if (first && candidates.every((f) => f.async === first.async)) {
       const args = candidates.length === 1 ? (call.child('arguments')?.namedChildren ?? []) : [];

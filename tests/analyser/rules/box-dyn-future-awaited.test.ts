@@ -55,6 +55,22 @@ pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
   ],
   invalid: [
     {
+      name: 'a fragment: a trait method returning Box<dyn Future>, called on a field of a struct not shown',
+      code: `pub trait Fetch {
+    fn fetch(&self, id: u32) -> Box<dyn Future<Output = String> + '_>;
+}
+
+impl<S: Fetch> Client<S> {
+    pub async fn name(&self, id: u32) -> String {
+        self.source.fetch(id).await
+    }
+}
+`,
+      errors: [
+        { line: 7, column: 9, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+    {
       name: 'a type alias naming a Box<dyn Future>, awaited in a loop',
       code: `use std::future::Future;
 type Task = Box<dyn Future<Output = u32> + Send>;
