@@ -625,13 +625,17 @@ export class Facts {
       }
       case 'pattern': {
         if (binding.decl.type === 'let_condition') return this.unwrappedType(binding);
-        if (
-          binding.decl.type !== 'for_expression' ||
-          binding.decl.child('pattern') !== binding.ident
-        )
-          return UNKNOWN;
+        if (binding.decl.type !== 'for_expression') return UNKNOWN;
         const iterated = binding.decl.child('value');
-        return iterated ? this.itemType(iterated) : UNKNOWN;
+        const pattern = binding.decl.child('pattern');
+        if (!iterated) return UNKNOWN;
+        if (pattern === binding.ident) return this.itemType(iterated);
+        // `for Step { name, run } in steps`: the field of the element's type.
+        const field = binding.ident?.parent;
+        if (pattern?.type === 'struct_pattern' && field?.parent === pattern && binding.ident) {
+          return this.fieldType(this.itemType(iterated), binding.ident.text);
+        }
+        return UNKNOWN;
       }
     }
   }

@@ -55,6 +55,23 @@ pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
   ],
   invalid: [
     {
+      name: 'a boxed future taken apart from a struct in a for pattern, then awaited',
+      code: `use std::future::Future;
+pub struct Stage { label: String, work: Box<dyn Future<Output = u32>> }
+pub async fn total(stages: Vec<Stage>) -> u32 {
+    let mut sum = 0;
+    for Stage { label, work } in stages {
+        sum += work.await;
+        drop(label);
+    }
+    sum
+}
+`,
+      errors: [
+        { line: 6, column: 16, messageId: 'boxNotPinned', rustc: 'E0277', severity: 'error' },
+      ],
+    },
+    {
       name: 'a fragment: a trait method returning Box<dyn Future>, called on a field of a struct not shown',
       code: `pub trait Fetch {
     fn fetch(&self, id: u32) -> Box<dyn Future<Output = String> + '_>;
