@@ -995,6 +995,11 @@ export class Facts {
       case 'take':
         if (option) return receiverTy;
         break;
+      case 'get_or_insert_with':
+      case 'get_or_insert':
+      case 'insert':
+        if (option) return { k: 'ref', mut: true, inner: option };
+        break;
       case 'get_mut':
       case 'get_unchecked_mut':
         if (pin) return { k: 'ref', mut: true, inner: pin.target };

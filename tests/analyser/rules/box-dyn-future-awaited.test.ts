@@ -55,6 +55,21 @@ pub async fn run(job: Box<dyn Future<Output = u8> + Unpin>) -> u8 {
   ],
   invalid: [
     {
+      name: 'a Box<dyn Future> from Option::get_or_insert_with, pinned with Pin::new and polled',
+      code: `use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+pub struct Lazy { slot: Option<Box<dyn Future<Output = u8>>> }
+impl Lazy {
+    pub fn poll_slot(&mut self, cx: &mut Context<'_>) -> Poll<u8> {
+        let fut = self.slot.get_or_insert_with(|| Box::new(async { 7 }));
+        Pin::new(fut).poll(cx)
+    }
+}
+`,
+      errors: [{ line: 8, column: 9, messageId: 'boxPolled', rustc: 'E0599', severity: 'error' }],
+    },
+    {
       name: 'a boxed future taken apart from a struct in a for pattern, then awaited',
       code: `use std::future::Future;
 pub struct Stage { label: String, work: Box<dyn Future<Output = u32>> }
