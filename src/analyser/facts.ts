@@ -888,6 +888,17 @@ export class Facts {
         return this.callOutput(callee, this.envAt(node));
       }
       if (fn.text === 'Some') return pathTy('Option', [argTy()]);
+      // `Csv(raw, Vec::new())`: a tuple struct's constructor; a type parameter takes the type of
+      // the argument in the field it names (unknown otherwise).
+      const item = this.types.get(fn.text);
+      if (item?.kind === 'struct') {
+        const typeArgs = item.params.map((param) => {
+          const position = item.fields.findIndex((f) => f.ty.k === 'path' && f.ty.name === param);
+          const arg = args[position];
+          return position >= 0 && arg ? this.typeOf(arg) : UNKNOWN;
+        });
+        return pathTy(fn.text, typeArgs);
+      }
       const local = this.fnsNamed(fn.text).filter((f) => !f.impl);
       const only = local.length > 0 ? local[0] : undefined;
       if (only && local.every((f) => f.async === only.async))

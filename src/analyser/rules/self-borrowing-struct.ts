@@ -323,17 +323,22 @@ function refFields(item: TypeItem): string[] {
   if (item.lifetimes.length === 0) return [];
   return item.fields
     .filter((field) => {
-      const text = field.node.child('type')?.text ?? '';
+      const text = fieldTypeText(field.node);
       return item.lifetimes.some((lifetime) => text.includes(lifetime));
     })
     .map((field) => field.name);
+}
+
+/** A field's written type: `name: Type`, or the type itself in a tuple struct (`Csv(String, ..)`). */
+function fieldTypeText(node: SyntaxNode): string {
+  return node.type === 'field_declaration' ? (node.child('type')?.text ?? '') : node.text;
 }
 
 /** Fields that own heap data (no reference, not a plain number). */
 function ownedFields(item: TypeItem): string[] {
   return item.fields
     .filter((field) => {
-      const text = field.node.child('type')?.text ?? '';
+      const text = fieldTypeText(field.node);
       if (text.includes('&') || text.includes("'")) return false;
       return (
         field.ty.k === 'path' &&

@@ -5,6 +5,18 @@ import { testRule } from '../../helpers/rule-tester.js';
 testRule(rule, {
   valid: [
     {
+      name: 'a tuple struct whose slices borrow another source',
+      code: `pub struct Fields<'a>(String, Vec<&'a str>);
+impl<'a> Fields<'a> {
+    pub fn split(text: String, source: &'a str) -> Fields<'a> {
+        let mut f = Fields(text, Vec::new());
+        f.1 = source.split(';').collect();
+        f
+    }
+}
+`,
+    },
+    {
       name: 'lending one value mutably and borrowing the text of another',
       code: `pub struct Doc<'a> {
     text: String,
@@ -153,6 +165,21 @@ pub fn first(input: &[&str]) -> usize {
     },
   ],
   invalid: [
+    {
+      name: 'a tuple struct that stores slices of its own String',
+      code: `pub struct Fields<'a>(String, Vec<&'a str>);
+impl<'a> Fields<'a> {
+    pub fn split(text: String) -> Fields<'a> {
+        let mut f = Fields(text, Vec::new());
+        f.1 = f.0.split(';').collect();
+        f
+    }
+}
+`,
+      errors: [
+        { line: 6, column: 9, messageId: 'movedWhileBorrowed', rustc: 'E0505', severity: 'error' },
+      ],
+    },
     {
       name: 'a value lent mutably and its own text borrowed in the same call',
       code: `pub struct Doc<'a> {
