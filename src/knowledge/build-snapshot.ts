@@ -1,5 +1,6 @@
-// Run by `npm run build` after tsc: writes dist/knowledge.snapshot.json.
+// Run by `npm run build` after tsc: writes dist/knowledge.snapshot.json, unless the
+// one there was trained on the same entries by the same code.
 import { buildSnapshot } from './index.js';
 
-const count = buildSnapshot();
-process.stdout.write(`knowledge snapshot: ${count} topics\n`);
+const { topics, trained } = buildSnapshot();
+process.stdout.write(`knowledge snapshot: ${String(topics)} topics${trained ? ', router trained' : ', current'}\n`);

@@ -5,8 +5,9 @@
 // a naive Bayes model that counted words: on the held-out question sets it routes
 // two to three points more questions right (see tests/fixtures/qa/README.md).
 //
-// Training is deterministic (a seeded shuffle), takes a few seconds, and runs when the
-// snapshot is built; a start-up only reads the weights, stored as bytes.
+// Training is deterministic (seeded shuffles), takes about fifteen seconds for the four
+// averaged models, and runs when the snapshot is built; a start-up only reads the weights,
+// stored as bytes.
 import type { Topic } from './schema.js';
 import { tokenize } from './tokenize.js';
 
@@ -21,6 +22,12 @@ export interface ClassifierOptions {
   /** Classes this unlikely for an example are not updated (most are, at any time). */
   skipBelow: number;
   seed: number;
+  /**
+   * Models trained in as many shuffle orders (seeds `seed`, `seed + 1`, ...) whose weights
+   * are averaged. One model's ranking of close topics depends on its order, so an edit to
+   * one entry reshuffled answers to unrelated questions; four halve that churn.
+   */
+  ensemble: number;
 }
 
 export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
@@ -30,6 +37,7 @@ export const DEFAULT_CLASSIFIER_OPTIONS: ClassifierOptions = {
   levelWeight: 0.3,
   skipBelow: 1e-3,
   seed: 1,
+  ensemble: 4,
 };
 
 /**
@@ -239,7 +247,7 @@ function base64Of(array: Int8Array | Uint8Array | Float32Array): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
 }
 
-/** Adagrad on the cross-entropy loss with an L2 penalty, in a seeded order. */
+/** Trains `options.ensemble` models on the same features and averages their weights. */
 function fit(classes: string[], examples: Example[], options: ClassifierOptions): TopicClassifier {
   const width = classes.length;
   const index = new Map<string, number>();
@@ -250,11 +258,49 @@ function fit(classes: string[], examples: Example[], options: ClassifierOptions)
       if (!feature.includes(' ')) users.set(feature, (users.get(feature) ?? new Set()).add(label));
     }
   }
+  const problem: Problem = {
+    width,
+    size: index.size,
+    examples: examples.map((example) => ({
+      ...example,
+      positions: example.features.map((feature) => index.get(feature) ?? 0),
+    })),
+  };
+  const members = Math.max(1, Math.floor(options.ensemble));
   const weights = new Float32Array(index.size * width);
-  const squares = new Float32Array(index.size * width);
   const bias = new Float32Array(width);
-  const positionsOf = new Map(examples.map((example) => [example, example.features.map((f) => index.get(f) ?? 0)]));
-  const random = seeded(options.seed);
+  for (let member = 0; member < members; member++) {
+    const model = fitOne(problem, options, options.seed + member);
+    addScaled(weights, model.weights, 1 / members);
+    addScaled(bias, model.bias, 1 / members);
+  }
+  const support = new Map([...users].map(([feature, labels]) => [feature, labels.size]));
+  return new TopicClassifier(classes, [...index.keys()], weights, bias, support);
+}
+
+interface Problem {
+  width: number;
+  /** Number of features. */
+  size: number;
+  examples: (Example & { positions: number[] })[];
+}
+
+function addScaled(target: Float32Array, source: Float32Array, factor: number): void {
+  for (let cell = 0; cell < target.length; cell++) {
+    target[cell] = (target[cell] ?? 0) + (source[cell] ?? 0) * factor;
+  }
+}
+
+/** Adagrad on the cross-entropy loss with an L2 penalty, in the order `seed` shuffles. */
+function fitOne(
+  { width, size, examples }: Problem,
+  options: ClassifierOptions,
+  seed: number,
+): { weights: Float32Array; bias: Float32Array } {
+  const weights = new Float32Array(size * width);
+  const squares = new Float32Array(size * width);
+  const bias = new Float32Array(width);
+  const random = seeded(seed);
   const order = examples.map((_, position) => position);
   // The weights are averaged over the second half of the epochs: the average depends far
   // less on the shuffle order than the last weights do.
@@ -265,19 +311,19 @@ function fit(classes: string[], examples: Example[], options: ClassifierOptions)
     shuffle(order, random);
     for (const position of order) {
       const example = examples[position];
-      if (example) step(example, positionsOf.get(example) ?? []);
+      if (example) step(example);
     }
     if (epoch < Math.floor(options.epochs / 2)) continue;
     averaged++;
-    for (let cell = 0; cell < weights.length; cell++) sum[cell] = (sum[cell] ?? 0) + (weights[cell] ?? 0);
-    for (let column = 0; column < width; column++) biasSum[column] = (biasSum[column] ?? 0) + (bias[column] ?? 0);
+    addScaled(sum, weights, 1);
+    addScaled(biasSum, bias, 1);
   }
-  for (let cell = 0; cell < weights.length; cell++) weights[cell] = (sum[cell] ?? 0) / averaged;
-  for (let column = 0; column < width; column++) bias[column] = (biasSum[column] ?? 0) / averaged;
-  const support = new Map([...users].map(([feature, labels]) => [feature, labels.size]));
-  return new TopicClassifier(classes, [...index.keys()], weights, bias, support);
+  return {
+    weights: sum.map((total) => total / averaged),
+    bias: biasSum.map((total) => total / averaged),
+  };
 
-  function step({ label, weight }: Example, positions: readonly number[]): void {
+  function step({ label, weight, positions }: Problem['examples'][number]): void {
     const norm = 1 / Math.sqrt(Math.max(1, positions.length));
     const probabilities = softmax(scoresOf(weights, bias, width, positions));
     for (let column = 0; column < width; column++) {

@@ -11,7 +11,7 @@ import {
   type RouterOptions,
   type RouterState,
 } from './search.js';
-import { fingerprintOf, readSnapshot, writeSnapshot } from './snapshot.js';
+import { fingerprintOf, readSnapshot, trainerFingerprint, writeSnapshot } from './snapshot.js';
 
 export interface KnowledgeOptions {
   folder?: string;
@@ -50,20 +50,31 @@ export function createKnowledgeBase(options: KnowledgeOptions = {}): LoadedKnowl
   // An edited knowledge/ (or no build yet): train once and leave a snapshot for the next start.
   const router = new Router(corpus, DEFAULT_ROUTER_OPTIONS).toState();
   try {
-    writeSnapshot(SNAPSHOT_FILE, { fingerprint, ...corpus, router });
+    writeSnapshot(SNAPSHOT_FILE, { fingerprint, trainer: trainerFingerprint(), ...corpus, router });
   } catch {
     // A read-only install still answers; it only trains again at the next start.
   }
   return knowledgeBaseOf(corpus, options, router);
 }
 
-/** Builds the snapshot file that `createKnowledgeBase` reads (run by `npm run build`). */
-export function buildSnapshot(folder = KNOWLEDGE_DIR, file = SNAPSHOT_FILE): number {
+/**
+ * Builds the snapshot file that `createKnowledgeBase` reads (run by `npm run build`).
+ * Training takes seconds, so a snapshot of the same entries by the same code is kept.
+ */
+export function buildSnapshot(
+  folder = KNOWLEDGE_DIR,
+  file = SNAPSHOT_FILE,
+): { topics: number; trained: boolean } {
   const corpus = loadCorpus(folder);
   assertLinksResolve(corpus.topics);
+  const fingerprint = fingerprintOf(folder);
+  const trainer = trainerFingerprint();
+  if (readSnapshot(file, fingerprint)?.trainer === trainer) {
+    return { topics: corpus.topics.length, trained: false };
+  }
   const router = new Router(corpus, DEFAULT_ROUTER_OPTIONS);
-  writeSnapshot(file, { fingerprint: fingerprintOf(folder), ...corpus, router: router.toState() });
-  return corpus.topics.length;
+  writeSnapshot(file, { fingerprint, trainer, ...corpus, router: router.toState() });
+  return { topics: corpus.topics.length, trained: true };
 }
 
 export function knowledgeBaseOf(

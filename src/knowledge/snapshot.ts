@@ -4,7 +4,8 @@
 // knowledge/, so an edited entry is never served stale.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NEAR_MISS_FILE, type NearMissGroup } from './near-misses.js';
 import type { Topic } from './schema.js';
 import type { RouterState } from './search.js';
@@ -14,6 +15,8 @@ const FORMAT = 5;
 export interface Snapshot {
   format: number;
   fingerprint: string;
+  /** A hash of the router's own code when it was trained (see trainerFingerprint). */
+  trainer?: string;
   topics: Topic[];
   nearMisses: NearMissGroup[];
   router: RouterState;
@@ -24,6 +27,21 @@ export function fingerprintOf(folder: string): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(folder)
     .filter((file) => file.endsWith('.md') || file === NEAR_MISS_FILE)
+    .sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(folder, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * A hash of the files of the knowledge module itself (tokenizer, index, classifier and
+ * their settings): a build whose entries and code are both unchanged need not train again.
+ */
+export function trainerFingerprint(): string {
+  const folder = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder)
+    .filter((file) => /\.(?:js|ts)$/.test(file))
     .sort()) {
     hash.update(name).update('\0').update(readFileSync(join(folder, name))).update('\0');
   }

@@ -61,6 +61,23 @@ describe('TopicClassifier', () => {
     expect(a.weights).toBe(b.weights);
   });
 
+  it('depends less on the shuffle order when several models are averaged', () => {
+    const topics = corpus.topics.slice(0, 12);
+    const train = (seed: number, ensemble: number) =>
+      TopicClassifier.train(topics, [], { ...options, epochs: 4, seed, ensemble });
+    // How far apart two classifiers' probabilities are, summed over questions none trained on.
+    const distance = (a: TopicClassifier, b: TopicClassifier) =>
+      heldOut.reduce((total, { phrasing }) => {
+        const q = b.classify(tokenize(phrasing));
+        let sum = 0;
+        for (const [id, p] of a.classify(tokenize(phrasing))) sum += Math.abs(p - (q.get(id) ?? 0));
+        return total + sum;
+      }, 0);
+    const singles = distance(train(1, 1), train(5, 1));
+    const ensembles = distance(train(1, 4), train(5, 4));
+    expect(ensembles).toBeLessThan(0.75 * singles);
+  });
+
   it('learns a taught phrasing with words no entry uses', () => {
     const classifier = TopicClassifier.fromState(trained.toState());
     const phrase = 'quux zorblax flangewise grommetry';

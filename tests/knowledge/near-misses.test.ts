@@ -60,17 +60,18 @@ describe('routing with near misses', () => {
     ],
   };
   const question = 'which zorblax pin size suits a quux flange?';
+  // Training a router on every entry takes seconds: each one is built once, when first used.
+  const withZorblax = once(() => knowledgeBaseOf({ topics: corpus.topics, nearMisses: [zorblax] }));
+  const withoutNearMisses = once(() => knowledgeBaseOf({ topics: corpus.topics, nearMisses: [] }));
 
   it('turns away a question that resembles a near miss more than any entry', () => {
-    const knowledge = knowledgeBaseOf({ topics: corpus.topics, nearMisses: [zorblax] });
-    const route = knowledge.route(question);
+    const route = withZorblax().route(question);
     expect(route).toMatchObject({ topic: null, alternatives: [] });
     expect(route.abstention).toEqual({ reason: 'other-meaning', meaning: 'a zorblax pin' });
   });
 
   it('still answers pinning questions, and never offers a near miss as an alternative', () => {
-    const knowledge = knowledgeBaseOf({ topics: corpus.topics, nearMisses: [zorblax] });
-    const route = knowledge.route('why does Pin::new need the target to be Unpin?');
+    const route = withZorblax().route('why does Pin::new need the target to be Unpin?');
     expect(route.topic).not.toBeNull();
     expect([route.topic, ...route.alternatives].some((id) => isNearMissId(id ?? ''))).toBe(false);
   });
@@ -80,14 +81,18 @@ describe('routing with near misses', () => {
     'E0499 cannot borrow `*self` as mutable more than once at a time when calling two methods',
     'error[E0277]: `Rc<RefCell<State>>` cannot be sent between threads safely in std::thread::spawn',
   ])('abstains on the Rust question %j that is not about pinning', (text) => {
-    const withoutNearMisses = knowledgeBaseOf({ topics: corpus.topics, nearMisses: [] });
-    expect(withoutNearMisses.route(text).topic).not.toBeNull();
+    expect(withoutNearMisses().route(text).topic).not.toBeNull();
     expect(createKnowledgeBase().route(text)).toMatchObject({
       topic: null,
       abstention: { reason: 'off-topic' },
     });
   });
 });
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();

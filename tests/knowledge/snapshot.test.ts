@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, appendFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ function copyOfKnowledge(): string {
 describe('the knowledge snapshot', () => {
   const folder = copyOfKnowledge();
   const file = join(folder, 'snapshot.json');
-  buildSnapshot(folder, file);
+  const first = buildSnapshot(folder, file);
 
   it('is read back while the entries are unchanged', () => {
     expect(readSnapshot(file, fingerprintOf(folder))?.topics.length).toBe(loadKnowledge(folder).length);
@@ -29,6 +29,13 @@ describe('the knowledge snapshot', () => {
     for (const question of ['why do futures need to be pinned?', 'pin! vs Box::pin', 'what is E0733']) {
       expect(fromSnapshot.route(question)).toEqual(fromFiles.route(question));
     }
+  });
+
+  it('is trained by the first build and kept by a build of the same entries and code', () => {
+    expect(first).toEqual({ topics: loadKnowledge(folder).length, trained: true });
+    const before = statSync(file).mtimeMs;
+    expect(buildSnapshot(folder, file).trained).toBe(false);
+    expect(statSync(file).mtimeMs).toBe(before);
   });
 
   it('is ignored once any entry changes', () => {
