@@ -10,12 +10,19 @@ export interface HealthServer {
 
 export async function startHealthServer(
   port: number,
-  report: () => HealthReport,
+  report: () => Promise<HealthReport>,
 ): Promise<HealthServer> {
   const server: Server = createServer((request, response) => {
     if (request.method === 'GET' && request.url?.split('?')[0] === '/healthz') {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(report()));
+      void report().then(
+        (body) => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify(body));
+        },
+        () => {
+          response.writeHead(500, { 'content-type': 'text/plain' }).end('health report failed\n');
+        },
+      );
       return;
     }
     response.writeHead(404, { 'content-type': 'text/plain' });

@@ -34,11 +34,14 @@ export async function servePlatforms(
   try {
     const discord = config.DISCORD_TOKEN ? await startDiscord(config, services, root) : null;
     if (discord) running.push(discord);
-    const report = (slack?: AdapterHealth) =>
-      healthBody({
-        ...(discord ? { discord: discord.health() } : {}),
-        ...(slack ? { slack } : {}),
-      });
+    const report = async (slack?: AdapterHealth) =>
+      healthBody(
+        {
+          ...(discord ? { discord: discord.health() } : {}),
+          ...(slack ? { slack } : {}),
+        },
+        { reachable: await services.store.ping() },
+      );
     if (config.SLACK_BOT_TOKEN) {
       running.push(
         await startSlackAdapter({

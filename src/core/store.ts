@@ -38,5 +38,7 @@ export interface Store {
    * false ever after (also across restarts).
    */
   claimAutoReply(threadKey: string): Promise<boolean>;
+  /** Whether the database answers a trivial query now (for /healthz); never throws. */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -38,6 +38,9 @@ export interface PostgresOptions {
   connectTimeoutMs?: number;
 }
 
+/** How long /healthz waits for the database before reporting it unreachable. */
+const PING_TIMEOUT_MS = 1000;
+
 export class PostgresStore implements Store {
   private constructor(
     private readonly pool: pg.Pool,
@@ -165,6 +168,26 @@ export class PostgresStore implements Store {
       [threadKey, this.now()],
     );
     return rowCount === 1;
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.pool.ended) return false;
+    // A health check must answer quickly even when the server hangs instead of refusing.
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => {
+        resolve(false);
+      }, PING_TIMEOUT_MS);
+    });
+    const query = this.pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    try {
+      return await Promise.race([query, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

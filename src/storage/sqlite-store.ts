@@ -143,6 +143,15 @@ export class SqliteStore implements Store {
     });
   }
 
+  ping(): Promise<boolean> {
+    try {
+      this.db.prepare('SELECT 1').get();
+      return Promise.resolve(true);
+    } catch {
+      return Promise.resolve(false);
+    }
+  }
+
   close(): Promise<void> {
     return settle(() => {
       if (this.db.open) this.db.close();

@@ -82,6 +82,7 @@ describe('pinbot serve (Discord)', () => {
       expect(await health.json()).toEqual({
         status: 'ok',
         adapters: { discord: { connected: true }, slack: { connected: true } },
+        storage: { reachable: true },
       });
     } finally {
       expect(await serve.stop()).toBe(0);
@@ -101,6 +102,7 @@ describe('pinbot serve (Discord)', () => {
       expect(await health.json()).toEqual({
         status: 'ok',
         adapters: { discord: { connected: true } },
+        storage: { reachable: true },
       });
       expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
     } finally {

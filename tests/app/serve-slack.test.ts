@@ -65,6 +65,7 @@ describe('pinbot serve (Slack)', () => {
       expect(await health.json()).toEqual({
         status: 'ok',
         adapters: { slack: { connected: true } },
+        storage: { reachable: true },
       });
 
       const slack = slackClient(`http://127.0.0.1:${port}/slack/events`, SECRET, api.responseUrl);

@@ -101,6 +101,13 @@ export function describeStoreContract(name: string, fresh: () => Promise<StoreHa
       expect(claims.filter(Boolean)).toHaveLength(1);
     });
 
+    it('answers a ping while open and reports itself unreachable once closed', async () => {
+      const { store } = await openFresh();
+      expect(await store.ping()).toBe(true);
+      await store.close();
+      expect(await store.ping()).toBe(false);
+    });
+
     it('turns database failures into rejected promises', async () => {
       const { store } = await openFresh();
       await store.close();

@@ -32,7 +32,7 @@ export interface SlackAdapterOptions {
   commands: readonly AnyCommand[];
   logger: Logger;
   /** The body of GET /healthz; by default this adapter's own status. */
-  healthReport?: (slack: { connected: boolean }) => unknown;
+  healthReport?: (slack: { connected: boolean }) => Promise<unknown>;
 }
 
 export interface SlackAdapter {
@@ -122,11 +122,21 @@ export async function startSlackAdapter(options: SlackAdapterOptions): Promise<S
 
   let connected = false;
   const status = () => ({ connected });
-  const report = () =>
-    options.healthReport ? options.healthReport(status()) : healthBody({ slack: status() });
+  const report = async (): Promise<unknown> =>
+    options.healthReport
+      ? options.healthReport(status())
+      : healthBody({ slack: status() }, { reachable: await options.services.store.ping() });
   const health = (_request: IncomingMessage, response: ServerResponse) => {
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(JSON.stringify(report()));
+    void report().then(
+      (body) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body));
+      },
+      (error: unknown) => {
+        logger.error({ err: describeError(error) }, 'health report failed');
+        response.writeHead(500, { 'content-type': 'text/plain' }).end('health report failed\n');
+      },
+    );
   };
 
   const socketMode = options.appToken !== undefined;

@@ -536,6 +536,7 @@ describe('Slack requests', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       adapters: { slack: { connected: true } },
+      storage: { reachable: true },
     });
   });
 });

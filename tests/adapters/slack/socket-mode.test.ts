@@ -51,7 +51,11 @@ describe('Slack adapter in Socket Mode', () => {
     expect(open[0]?.authorization).toBe(`Bearer ${APP_TOKEN}`);
     await expect
       .poll(async () => (await fetch(`${base}/healthz`)).json(), { timeout: 5000 })
-      .toEqual({ status: 'ok', adapters: { slack: { connected: true } } });
+      .toEqual({
+        status: 'ok',
+        adapters: { slack: { connected: true } },
+        storage: { reachable: true },
+      });
     expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
   });
 
@@ -72,7 +76,11 @@ describe('Slack adapter in Socket Mode', () => {
     expect(api.callsTo('respond:after-reconnect')[0]?.body.text).toContain('Pin::set');
     await expect
       .poll(async () => (await fetch(`${base}/healthz`)).json(), { timeout: 5000 })
-      .toEqual({ status: 'ok', adapters: { slack: { connected: true } } });
+      .toEqual({
+        status: 'ok',
+        adapters: { slack: { connected: true } },
+        storage: { reachable: true },
+      });
   });
 
   it('answers /pin through the acknowledgement and response_url', async () => {
